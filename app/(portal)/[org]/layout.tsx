@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { requireMembership } from "@/lib/auth/session";
+import { signOutAction } from "@/lib/auth/actions";
+import { env } from "@/lib/env";
+import { listMemberships } from "@/lib/orgs/queries";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { OrgSwitcher } from "@/components/layout/org-switcher";
+import { PortalNav, type NavItem } from "@/components/layout/portal-nav";
+
+export default async function PortalLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const m = await requireMembership(org);
+  const t = await getTranslations();
+  const orgs = await listMemberships(await getDb(), m.userId);
+  const e = env();
+  const items: NavItem[] = [
+    { href: `/${org}`, label: t("nav.overview") },
+    ...(e.EMAIL_TRANSPORT === "sandbox" ? [{ href: `/${org}/sandbox/outbox`, label: t("nav.sandboxOutbox") }] : []),
+    ...(e.SMS_GATEWAY === "sandbox" ? [{ href: `/${org}/sandbox/phone`, label: t("nav.sandboxPhone") }] : []),
+  ];
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+        {t("app.skip")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
+          <Link href={`/${org}`} className="text-lg font-bold text-brand-700">
+            {t("app.name")}
+          </Link>
+          <OrgSwitcher current={org} orgs={orgs} label={t("header.switchOrg")} />
+          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{t(`roles.${m.role}`)}</span>
+          <div className="ml-auto flex items-center gap-2">
+            <LocaleSwitch />
+            <form action={signOutAction}>
+              <button type="submit" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+                {t("header.signOut")}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      {m.status === "suspended" ? (
+        <div role="alert" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-center text-sm text-amber-900">
+          {t("header.suspended")}
+        </div>
+      ) : null}
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
+        <aside className="md:w-52 md:shrink-0">
+          <PortalNav items={items} label={t("nav.main")} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./orgs";
+export * from "./jobs";
+export * from "./email";
+export * from "./sms";

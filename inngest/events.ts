@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * Every event the app emits: name → zod payload. Both runners (Inngest and the local runner)
+ * validate payloads against these schemas before a handler sees them.
+ */
+export const events = {
+  /** One e-mail to send through the configured transport (system and test messages). */
+  "email/message.requested": z.object({
+    orgId: z.uuid().nullable(),
+    messageKey: z.string().min(1).max(200),
+    from: z.string().min(3).optional(),
+    to: z.string().min(3).max(320),
+    subject: z.string().min(1).max(998),
+    html: z.string().optional(),
+    text: z.string(),
+    headers: z.record(z.string(), z.string()).optional(),
+  }),
+  /** One SMS to send through the configured gateway. */
+  "sms/message.requested": z.object({
+    orgId: z.uuid().nullable(),
+    messageKey: z.string().min(1).max(200),
+    from: z.string().min(1).max(16),
+    to: z.string().min(3).max(20),
+    text: z.string().min(1),
+  }),
+  /** A job that does nothing: used to check the runner and by the jobs benchmark. */
+  "system/ping": z.object({ n: z.number().int().optional() }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventData<N extends EventName> = z.infer<(typeof events)[N]>;
+
+/** Validates a payload for an event, throwing a ZodError naming the bad field. */
+export function parseEvent<N extends EventName>(name: N, data: unknown): EventData<N> {
+  return events[name].parse(data) as EventData<N>;
+}
+
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);

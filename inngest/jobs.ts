@@ -1,0 +1,10 @@
+import type { JobDefinition } from "./define";
+import type { EventName } from "./events";
+import { ping } from "./functions/system/ping";
+import { sendEmailMessage } from "./functions/email/send-message";
+import { sendSmsMessage } from "./functions/sms/send-message";
+
+/** Every job, keyed by its event. One handler per event. */
+export const jobs: JobDefinition[] = [ping, sendEmailMessage, sendSmsMessage] as JobDefinition[];
+
+export const jobsByEvent = new Map<EventName, JobDefinition>(jobs.map((j) => [j.event, j]));

@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db";
+import { jobs } from "@/db/schema";
+import { parseEvent, type EventData, type EventName } from "@/inngest/events";
+import { jobsByEvent } from "@/inngest/jobs";
+import { wakeJobs } from "./wake";
+
+export type EnqueueOptions = {
+  /** Same (event, dedupeKey) twice is stored once: a retried request cannot double a job. */
+  dedupeKey?: string;
+  runAt?: Date;
+};
+
+/**
+ * Persists an event in the `jobs` table. Pass the transaction of the change that causes it so
+ * both commit or neither does. The local runner (or the Inngest relay) picks it up.
+ */
+export async function enqueue<N extends EventName>(
+  db: Db,
+  name: N,
+  data: EventData<N>,
+  opts: EnqueueOptions = {},
+): Promise<void> {
+  await enqueueMany(db, name, [data], opts.dedupeKey ? [opts.dedupeKey] : undefined, opts.runAt);
+}
+
+/** Persists many events of one kind in one INSERT (fan-out). */
+export async function enqueueMany<N extends EventName>(
+  db: Db,
+  name: N,
+  payloads: EventData<N>[],
+  dedupeKeys?: string[],
+  runAt?: Date,
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const def = jobsByEvent.get(name);
+  const maxAttempts = (def?.retries ?? 4) + 1;
+  const rows = payloads.map((p, i) => ({
+    name,
+    payload: parseEvent(name, p),
+    maxAttempts,
+    dedupeKey: dedupeKeys?.[i] ?? null,
+    ...(runAt ? { runAt } : {}),
+  }));
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insert(jobs)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing({ target: [jobs.name, jobs.dedupeKey] });
+  }
+  wakeJobs();
+}
+
+/** Counts of jobs by status (operations view and tests). */
+export async function jobCounts(db: Db): Promise<Record<string, number>> {
+  const rows = await queryRows<{ status: string; n: number }>(
+    db,
+    sql`select status::text as status, count(*)::int as n from jobs group by status`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Counts of one organisation's jobs by status (jobs carry `orgId` in their payload). */
+export async function orgJobCounts(db: Db, orgId: string): Promise<Record<string, number>> {
+  const rows = await queryRows<{ status: string; n: number }>(
+    db,
+    sql`select status::text as status, count(*)::int as n from jobs where payload->>'orgId' = ${orgId} group by status`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

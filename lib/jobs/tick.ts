@@ -1,0 +1,14 @@
+import type { Db } from "@/db";
+import { log } from "@/lib/log";
+import { pruneJobs } from "./queue-sql";
+
+/**
+ * The minute tick: finds time-based work due now and fans it out as events. Stalled work needs
+ * no special case here: expired job claims are claimed again by the runner's own query.
+ * Later issues add scheduled sends, newsletter composition, reminders and waitlist offers.
+ */
+export async function runTick(db: Db, now = new Date()): Promise<{ pruned: number }> {
+  const pruned = await pruneJobs(db, 7);
+  if (pruned > 0) log.info({ pruned, at: now.toISOString() }, "tick pruned finished jobs");
+  return { pruned };
+}
