@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import * as schema from "./schema";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 type Schema = typeof schema;
 /** The Drizzle database, whatever the driver underneath. */
@@ -36,12 +37,16 @@ export async function openDb(opts: { url?: string; dataDir?: string; kind?: DbHa
     const ws = (await import("ws")).default;
     neonConfig.webSocketConstructor = ws;
     const pool = new Pool({ connectionString: opts.url });
+    pool.on("error", (err: Error) => log.warn({ err: err.message }, "idle database connection lost"));
     const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind, raw: pool, close: () => pool.end() };
   }
   const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new pg.Pool({ connectionString: opts.url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on("error", (err) => log.warn({ err: err.message }, "idle database connection lost"));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind, raw: pool, close: () => pool.end() };
 }

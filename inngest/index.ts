@@ -1,4 +1,5 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
+import { ZodError } from "zod";
 import { getDb } from "@/db";
 import { log } from "@/lib/log";
 import { relayOutbox } from "@/lib/jobs/relay";
@@ -23,7 +24,8 @@ function toInngestFunction(def: JobDefinition) {
           const data = parseEvent(def.event, event.data);
           return (await def.handler(data as never, { attempt: attempt + 1, log: log.child({ job: def.event }) })) ?? null;
         } catch (err) {
-          if (err instanceof PermanentJobError) throw new NonRetriableError(err.message);
+          // An invalid payload stays invalid: fail it at once, as the local runner does.
+          if (err instanceof PermanentJobError || err instanceof ZodError) throw new NonRetriableError(err.message, { cause: err });
           if (err instanceof RetryLaterError) throw new RetryAfterError(err.message, err.retryAfterMs);
           throw err;
         }

@@ -12,6 +12,8 @@ export type ActionResult<T = unknown> = {
   data?: T;
   error?: string;
   fieldErrors?: Record<string, string[]>;
+  /** The submitted text fields on failure, so the form shows them again (no lost input). */
+  values?: Record<string, string>;
 };
 
 export type OrgActionContext = Membership & { userId: string };
@@ -37,11 +39,11 @@ export function orgAction<S extends z.ZodType, T>(
       if (m.status === "suspended" && !opts.allowSuspended) throw new AppError("FORBIDDEN", { userMessage: "errors.SUSPENDED" });
       const parsed = opts.schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) {
-        return { ok: false, error: "errors.INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error) };
+        return { ok: false, error: "errors.INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values: valuesOf(formData) };
       }
       return { ok: true, data: await fn(parsed.data, { ...m, userId: session.user.id }) };
     } catch (err) {
-      if (isAppError(err)) return { ok: false, error: err.userMessage, fieldErrors: err.fieldErrors };
+      if (isAppError(err)) return { ok: false, error: err.userMessage, fieldErrors: err.fieldErrors, values: valuesOf(formData) };
       // Next's redirect/notFound are thrown values that must pass through.
       if (err && typeof err === "object" && "digest" in err) throw err;
       log.error({ err }, "server action failed");
@@ -57,5 +59,12 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
     const key = String(issue.path[0] ?? "_");
     (out[key] ??= []).push(issue.message);
   }
+  return out;
+}
+
+/** Text fields of a form, except secrets, to refill the form after a failure. */
+export function valuesOf(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData) if (typeof v === "string" && !/password|^\$ACTION/i.test(k)) out[k] = v;
   return out;
 }

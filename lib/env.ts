@@ -30,7 +30,7 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default(".data"),
     DATABASE_URL: urlWithProtocols(["postgres:", "postgresql:"]).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    APP_URL: urlWithProtocols(["http:", "https:"]).default("http://localhost:3000"),
+    APP_URL: urlWithProtocols(["http:", "https:"]).default(`http://localhost:${process.env.PORT ?? 3000}`),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SEED_DEMO: bool,
     // Jobs

@@ -1,6 +1,6 @@
 "use client";
 
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 
 /** Translates an error of the form "errors.KEY" or "errors.KEY|param=value"; other text as is. */
@@ -19,7 +19,7 @@ type Common = { label: string; name: string; errors?: string[]; hint?: React.Rea
 /** A labelled input with its errors announced to screen readers. */
 export function Field({ label, name, errors, hint, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const err = useErrorText();
-  const id = `f-${name}`;
+  const id = `f-${name}-${useId()}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -50,7 +50,7 @@ export function Field({ label, name, errors, hint, ...props }: Common & InputHTM
 /** A labelled textarea with its errors. */
 export function TextArea({ label, name, errors, hint, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const err = useErrorText();
-  const id = `f-${name}`;
+  const id = `f-${name}-${useId()}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">

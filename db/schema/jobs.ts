@@ -28,7 +28,7 @@ export const jobs = pgTable(
   },
   (t) => [
     // Only live rows are scanned by the claim query.
-    index("jobs_claim_idx").on(t.runAt).where(sql`${t.status} = 'queued'`),
+    index("jobs_claim_idx").on(t.runAt, t.id).where(sql`${t.status} = 'queued'`),
     index("jobs_running_idx").on(t.claimedUntil).where(sql`${t.status} = 'running'`),
     uniqueIndex("jobs_dedupe_idx").on(t.name, t.dedupeKey),
   ],

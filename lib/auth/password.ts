@@ -10,6 +10,8 @@ const N = 2 ** 15;
 const R = 8;
 const P = 1;
 const maxmem = 128 * N * R * 2;
+/** Largest scrypt memory a stored hash may ask for at verification (4× today's parameters). */
+const MAX_VERIFY_MEM = 4 * maxmem;
 
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64url). */
 export async function hashPassword(password: string): Promise<string> {
@@ -23,13 +25,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [alg, n, r, p, salt, hash] = stored.split("$");
   if (alg !== "scrypt" || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64url");
-  const key = await scrypt(password.normalize("NFC"), Buffer.from(salt, "base64url"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: 128 * Number(n) * Number(r) * 2,
-  });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  // A damaged row must not verify (an empty key would match any password), throw, or make one
+  // login allocate gigabytes or run for minutes: bound what is read back, treat errors as "no".
+  if (expected.length < 16 || !(Number(p) >= 1 && Number(p) <= 16)) return false;
+  try {
+    const key = await scrypt(password.normalize("NFC"), Buffer.from(salt, "base64url"), expected.length, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: Math.min(128 * Number(n) * Number(r) * 2, MAX_VERIFY_MEM),
+    });
+    return key.length === expected.length && timingSafeEqual(key, expected);
+  } catch {
+    return false;
+  }
 }
 
 // A valid hash of a random password: unknown addresses are checked against it so that

@@ -180,7 +180,7 @@ describe("createResendTransport", () => {
       "validation_error: Invalid `to` field.",
       true,
     ],
-    [401, { message: "API key is invalid" }, "API key is invalid", true],
+    [401, { message: "API key is invalid" }, "API key is invalid", false],
     [500, { name: "internal_server_error", message: "Oops" }, "internal_server_error: Oops", false],
     [
       502,
@@ -227,5 +227,6 @@ describe("createResendTransport", () => {
     const t = createResendTransport({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}` });
     const results = await t.sendBatch(msgs(2));
     expect(results.every((r) => !r.ok && !r.permanent)).toBe(true);
+    expect(results[0]).toMatchObject({ error: expect.stringContaining("ECONNREFUSED") });
   });
 });

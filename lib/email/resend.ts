@@ -3,7 +3,8 @@ import type { EmailTransport, OutgoingEmail, SendResult } from "./transport";
 
 const MAX_BATCH = 100;
 /** Statuses where resending the same request cannot succeed. */
-const PERMANENT_STATUSES = new Set([400, 401, 403, 422]);
+// 401/403 mean our key is wrong or revoked: a configuration fault that a fixed key cures, so transient.
+const PERMANENT_STATUSES = new Set([400, 422]);
 /** A rate limit asking for a longer wait than this is a quota, not a burst: hand it to the job runner. */
 const MAX_IN_PROCESS_WAIT_MS = 60_000;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
@@ -67,6 +68,13 @@ async function errorText(res: Response): Promise<string> {
     // not JSON; fall through
   }
   return `Resend API responded ${res.status}${body ? `: ${body.slice(0, 200)}` : ""}`;
+}
+
+/** fetch rejects with a bare "fetch failed"; the useful part (ECONNREFUSED, timeout) is the cause. */
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
+  return err.message + cause;
 }
 
 function failAll(
@@ -144,11 +152,7 @@ export function createResendTransport(opts: {
         res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       } catch (err) {
         // Network errors and timeouts; the message never contains our headers, so no key leaks.
-        return failAll(
-          messages,
-          `Resend request failed: ${err instanceof Error ? err.message : String(err)}`,
-          false,
-        );
+        return failAll(messages, `Resend request failed: ${describe(err)}`, false);
       }
       if (res.ok) {
         const body = (await res.json().catch(() => ({}))) as BatchResponse;

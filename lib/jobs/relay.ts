@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { inngest } from "@/inngest/client";
-import { claimJobs, completeJobs } from "./queue-sql";
+import { claimJobs, completeJobs, failJob } from "./queue-sql";
 
 type Send = (events: { id: string; name: string; data: unknown }[]) => Promise<unknown>;
 
@@ -14,7 +14,13 @@ export async function relayOutbox(db: Db, send: Send = (evs) => inngest.send(evs
   for (;;) {
     const claimed = await claimJobs(db, `relay-${process.pid}`, batch, 60);
     if (claimed.length === 0) return total;
-    await send(claimed.map((j) => ({ id: `job-${j.id}`, name: j.name, data: j.payload })));
+    try {
+      await send(claimed.map((j) => ({ id: `job-${j.id}`, name: j.name, data: j.payload })));
+    } catch (err) {
+      // Give the rows back at once (with backoff) rather than holding them until the claim expires.
+      for (const j of claimed) await failJob(db, { id: j.id, attempts: j.attempts }, String(err), false, 5_000).catch(() => {});
+      throw err;
+    }
     await completeJobs(db, claimed.map((j) => ({ id: j.id, attempts: j.attempts })));
     total += claimed.length;
   }
