@@ -23,10 +23,9 @@ export async function migrateDb(handle: DbHandle, folder = MIGRATIONS_FOLDER): P
     return;
   }
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
   // One dedicated connection holds the advisory lock for the whole migration.
-  const pool = handle.raw as InstanceType<typeof pg.Pool>;
+  const pool = handle.raw as import("pg").Pool;
   const client = await pool.connect();
   try {
     const db = drizzle({ client, casing: "snake_case" });

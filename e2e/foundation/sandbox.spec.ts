@@ -9,6 +9,7 @@ test("[foundation] a test e-mail goes through the job runner into the sandbox ou
   await expect(page.getByText("Viesti on jonossa ja lähtee hetken kuluttua.")).toBeVisible();
 
   await page.getByRole("link", { name: "Testiposti" }).click();
+  await page.waitForURL("**/demo/sandbox/outbox");
   const item = page.getByRole("link", { name: new RegExp(to) });
   await expect(async () => {
     await page.reload();
@@ -28,6 +29,7 @@ test("[foundation] a test e-mail goes through the job runner into the sandbox ou
 test("[foundation] the sandbox phone shows sent SMS with parts and encoding, and takes inbound SMS", async ({ page }) => {
   await signIn(page, DEMO);
   await page.getByRole("link", { name: "Testipuhelin" }).click();
+  await page.waitForURL("**/demo/sandbox/phone");
   const send = page.locator("form", { has: page.getByRole("button", { name: "Lähetä", exact: true }) });
 
   // A sender name with ä is refused with the character named; nothing is queued.

@@ -20,7 +20,7 @@ export function startLocalJobs(db: Db) {
     claimSeconds: e.JOBS_CLAIM_SECONDS,
   });
   runner.start();
-  const tick = () => void runTick(db).catch((err) => log.error({ err }, "tick failed"));
+  const tick = () => void runTick(db, new Date(), { vacuum: e.dbKind === "pglite" }).catch((err) => log.error({ err }, "tick failed"));
   // Align to the start of each minute (Europe/Helsinki minutes are UTC minutes).
   const timer = setTimeout(function next() {
     tick();

@@ -1,14 +1,15 @@
 import type { Db } from "@/db";
 import { log } from "@/lib/log";
-import { pruneJobs } from "./queue-sql";
+import { pruneJobs, vacuumJobs } from "./queue-sql";
 
 /**
  * The minute tick: finds time-based work due now and fans it out as events. Stalled work needs
  * no special case here: expired job claims are claimed again by the runner's own query.
  * Later issues add scheduled sends, newsletter composition, reminders and waitlist offers.
  */
-export async function runTick(db: Db, now = new Date()): Promise<{ pruned: number }> {
+export async function runTick(db: Db, now = new Date(), opts: { vacuum?: boolean } = {}): Promise<{ pruned: number }> {
   const pruned = await pruneJobs(db, 7);
+  if (opts.vacuum) await vacuumJobs(db);
   if (pruned > 0) log.info({ pruned, at: now.toISOString() }, "tick pruned finished jobs");
   return { pruned };
 }
