@@ -1,5 +1,5 @@
 // The e2e server: a fresh embedded data folder, and with DATABASE_URL a fresh PostgreSQL
-// database `vk_e2e` next to it, then `npm start` (which builds when sources changed).
+// database (E2E_DB, default vk_e2e) next to it, then `npm start` (which builds when sources changed).
 import { rmSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -11,11 +11,12 @@ const env = { ...process.env };
 if (process.env.DATABASE_URL) {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query("drop database if exists vk_e2e with (force)");
-  await admin.query("create database vk_e2e");
+  const name = process.env.E2E_DB ?? "vk_e2e";
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
   await admin.end();
   const u = new URL(process.env.DATABASE_URL);
-  u.pathname = "/vk_e2e";
+  u.pathname = `/${name}`;
   env.DATABASE_URL = u.toString();
 }
 const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], { cwd: root, stdio: "inherit", env });

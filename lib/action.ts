@@ -5,6 +5,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { findMembership, type Membership } from "@/lib/orgs/queries";
 import { hasRole, type Role } from "@/lib/orgs/roles";
+import { clientIp } from "@/lib/security/request";
 
 /** What every server action returns to `useActionState`. `error` is an i18n key. */
 export type ActionResult<T = unknown> = {
@@ -16,7 +17,7 @@ export type ActionResult<T = unknown> = {
   values?: Record<string, string>;
 };
 
-export type OrgActionContext = Membership & { userId: string };
+export type OrgActionContext = Membership & { userId: string; userEmail: string; ip: string };
 
 /**
  * Builds an organisation-scoped server action. Server actions are public endpoints, so on every
@@ -41,7 +42,7 @@ export function orgAction<S extends z.ZodType, T>(
       if (!parsed.success) {
         return { ok: false, error: "errors.INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values: valuesOf(formData) };
       }
-      return { ok: true, data: await fn(parsed.data, { ...m, userId: session.user.id }) };
+      return { ok: true, data: await fn(parsed.data, { ...m, userId: session.user.id, userEmail: session.user.email ?? "", ip: await clientIp() }) };
     } catch (err) {
       if (isAppError(err)) return { ok: false, error: err.userMessage, fieldErrors: err.fieldErrors, values: valuesOf(formData) };
       // Next's redirect/notFound are thrown values that must pass through.

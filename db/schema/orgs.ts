@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const orgStatus = pgEnum("org_status", ["active", "suspended"]);
 export const memberRole = pgEnum("member_role", ["main", "editor", "viewer"]);
@@ -13,6 +13,10 @@ export const organizations = pgTable("organizations", {
   customerNumber: text(),
   status: orgStatus().notNull().default("active"),
   isPartner: boolean().notNull().default(false),
+  billingAddress: text(),
+  /** The organisation's own contact addresses (partners receive assignment notices here). */
+  contactEmails: jsonb().$type<string[]>().notNull().default([]),
+  suspendedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

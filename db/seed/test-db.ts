@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { openDb, setDbHandle, type DbHandle } from "../client";
 import { migrateDb } from "../migrate";
 
@@ -11,12 +12,13 @@ import { migrateDb } from "../migrate";
 export async function openTestDb(): Promise<DbHandle & { dispose: () => Promise<void>; url?: string }> {
   if (process.env.TEST_DB === "postgres") {
     const url = process.env.DATABASE_URL!;
-    const name = `vk_test_${randomBytes(6).toString("hex")}`;
+    const run = inject("pgRun");
+    const name = `vk_t_${run}_${randomBytes(5).toString("hex")}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     for (let i = 0; ; i++) {
       try {
-        await admin.query(`create database ${name} template vk_test_template`);
+        await admin.query(`create database ${name} template vk_tpl_${run}`);
         break;
       } catch (err) {
         // Two files copying the template at the same instant: PostgreSQL refuses one; retry.

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "@/messages";
 import { defaultLocale, isLocale, LOCALE_COOKIE, timeZone, type Locale } from "./config";
 
 /** Locale from the cookie, else the browser's Accept-Language, else Finnish. */
@@ -16,7 +17,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
     formats: {
       dateTime: {
         short: { day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit" },

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { log } from "@/lib/log";
+import { pruneRateLimits } from "@/lib/security/rate-limit";
 import { pruneJobs, vacuumJobs } from "./queue-sql";
 
 /**
@@ -9,6 +10,7 @@ import { pruneJobs, vacuumJobs } from "./queue-sql";
  */
 export async function runTick(db: Db, now = new Date(), opts: { vacuum?: boolean } = {}): Promise<{ pruned: number }> {
   const pruned = await pruneJobs(db, 7);
+  await pruneRateLimits(db);
   if (opts.vacuum) await vacuumJobs(db);
   if (pruned > 0) log.info({ pruned, at: now.toISOString() }, "tick pruned finished jobs");
   return { pruned };

@@ -1,0 +1,51 @@
+import type { Db } from "@/db";
+import { auditLog } from "@/db/schema";
+
+/** Audit actions recorded so far; later issues add sends, exports and deletions. */
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "auth.sign_up"
+  | "auth.email_verified"
+  | "auth.password_reset_requested"
+  | "auth.password_reset"
+  | "auth.password_changed"
+  | "auth.email_change_requested"
+  | "auth.email_changed"
+  | "member.invited"
+  | "member.invitation_resent"
+  | "member.invitation_revoked"
+  | "member.joined"
+  | "member.role_changed"
+  | "member.removed"
+  | "member.left"
+  | "org.updated"
+  | "org.suspended"
+  | "org.unsuspended"
+  | "org.partner_granted"
+  | "org.partner_revoked";
+
+export type AuditEntry = {
+  orgId?: string | null;
+  actorId?: string | null;
+  actorEmail?: string | null;
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** Appends an audit entry. Pass the transaction of the change so both commit or neither. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    orgId: entry.orgId ?? null,
+    actorId: entry.actorId ?? null,
+    actorEmail: entry.actorEmail ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+  });
+}
