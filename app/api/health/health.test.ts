@@ -1,13 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, setDbHandle } from "@/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { GET } from "./route";
 
+// The test decides the configuration, whatever the suite runs with (CI sets DATABASE_URL).
+const saved = process.env.DATABASE_URL;
+beforeEach(() => {
+  delete process.env.DATABASE_URL;
+  resetEnvCache();
+});
 afterEach(() => {
   setDbHandle(undefined);
+  if (saved === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = saved;
   resetEnvCache();
-  delete process.env.DATABASE_URL;
-  delete process.env.AUTH_SECRET;
 });
 
 describe("GET /api/health", () => {
