@@ -30,6 +30,7 @@ export const jobs = pgTable(
     // Only live rows are scanned by the claim query.
     index("jobs_claim_idx").on(t.runAt, t.id).where(sql`${t.status} = 'queued'`),
     index("jobs_running_idx").on(t.claimedUntil).where(sql`${t.status} = 'running'`),
-    uniqueIndex("jobs_dedupe_idx").on(t.name, t.dedupeKey),
+    // Partial: most jobs have no dedupe key, and every index a row is in costs on each update.
+    uniqueIndex("jobs_dedupe_idx").on(t.name, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
   ],
 );

@@ -42,7 +42,7 @@ export async function enqueueMany<N extends EventName>(
       insert into jobs (name, payload, max_attempts, dedupe_key, run_at)
       select ${name}, x->'p', ${maxAttempts}, x->>'k', coalesce(${runAt?.toISOString() ?? null}::timestamptz, now())
       from jsonb_array_elements(${JSON.stringify(rows.slice(i, i + 1000))}::jsonb) x
-      on conflict (name, dedupe_key) do nothing`);
+      on conflict (name, dedupe_key) where dedupe_key is not null do nothing`);
   }
   wakeJobs();
 }
