@@ -41,12 +41,19 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   const filters: AuditFilters = {};
   const invalid: string[] = [];
   const action = one(params.action);
-  if (action) (AUDIT_ACTIONS as readonly string[]).includes(action) ? (filters.action = action as AuditAction) : invalid.push("action");
+  if (action) {
+    if ((AUDIT_ACTIONS as readonly string[]).includes(action)) filters.action = action as AuditAction;
+    else invalid.push("action");
+  }
   const actor = one(params.actor);
-  if (actor) UUID.test(actor) ? (filters.actorId = actor) : invalid.push("actor");
+  if (actor) {
+    if (UUID.test(actor)) filters.actorId = actor;
+    else invalid.push("actor");
+  }
   for (const k of ["from", "to"] as const) {
     const v = one(params[k]);
-    if (v) isYmd(v) ? (filters[k] = v) : invalid.push(k);
+    if (v && isYmd(v)) filters[k] = v;
+    else if (v) invalid.push(k);
   }
   return { filters, invalid };
 }
