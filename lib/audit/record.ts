@@ -23,7 +23,9 @@ export type AuditAction =
   | "org.suspended"
   | "org.unsuspended"
   | "org.partner_granted"
-  | "org.partner_revoked";
+  | "org.partner_revoked"
+  | "email.test_sent"
+  | "audit.exported";
 
 export type AuditEntry = {
   orgId?: string | null;

@@ -18,6 +18,7 @@ export const sendTestEmailAction = orgAction({ schema: SendTestEmailSchema, role
     to: input.to,
     sentBy: session?.user?.email ?? "",
     locale,
+    actor: { userId: ctx.userId, ip: ctx.ip },
   });
   revalidatePath(`/${ctx.slug}/sandbox/outbox`);
   return res;

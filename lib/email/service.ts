@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db";
 import { env } from "@/lib/env";
+import { recordAudit } from "@/lib/audit/record";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { systemEmail } from "./system-layout";
 
@@ -27,11 +28,12 @@ const copy = {
 
 /**
  * Queues a test e-mail of an organisation through the configured transport (as a job).
- * Caller has checked the editor role. Returns the message key.
+ * Caller has checked the editor role. With `actor`, the send is recorded as `email.test_sent` in
+ * the same transaction. Returns the message key.
  */
 export async function requestTestEmail(
   db: Db,
-  opts: { orgId: string; orgName: string; to: string; sentBy: string; locale: "fi" | "en" },
+  opts: { orgId: string; orgName: string; to: string; sentBy: string; locale: "fi" | "en"; actor?: { userId: string; ip: string | null } },
 ): Promise<{ messageKey: string }> {
   const c = copy[opts.locale];
   const mail = systemEmail({
@@ -43,14 +45,28 @@ export async function requestTestEmail(
     footer: c.footer,
   });
   const messageKey = `test-${randomUUID()}`;
-  await enqueue(db, "email/message.requested", {
-    orgId: opts.orgId,
-    messageKey,
-    to: opts.to,
-    subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
-    headers: { "X-Viestikone-Kind": "test" },
+  await db.transaction(async (tx) => {
+    await enqueue(tx, "email/message.requested", {
+      orgId: opts.orgId,
+      messageKey,
+      to: opts.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      headers: { "X-Viestikone-Kind": "test" },
+    });
+    if (opts.actor) {
+      await recordAudit(tx, {
+        orgId: opts.orgId,
+        actorId: opts.actor.userId,
+        actorEmail: opts.sentBy,
+        action: "email.test_sent",
+        targetType: "email",
+        targetId: messageKey,
+        ip: opts.actor.ip,
+        details: { email: opts.to },
+      });
+    }
   });
   return { messageKey };
 }

@@ -4,7 +4,9 @@ import { getDb } from "@/db";
 import { requireMembership } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 import { env } from "@/lib/env";
+import { isOperator } from "@/lib/operator/guard";
 import { listMemberships } from "@/lib/orgs/queries";
+import { hasRole } from "@/lib/orgs/roles";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { OrgSwitcher } from "@/components/layout/org-switcher";
 import { PortalNav, type NavItem } from "@/components/layout/portal-nav";
@@ -13,11 +15,14 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const { org } = await params;
   const m = await requireMembership(org);
   const t = await getTranslations();
-  const orgs = await listMemberships(await getDb(), m.userId);
+  const db = await getDb();
+  const [orgs, operator] = await Promise.all([listMemberships(db, m.userId), isOperator(db, m.userId)]);
   const e = env();
   const items: NavItem[] = [
     { href: `/${org}`, label: t("nav.overview") },
     { href: `/${org}/users`, label: t("members.nav") },
+    { href: `/${org}/settings`, label: t("nav.orgSettings") },
+    ...(hasRole(m.role, "main") ? [{ href: `/${org}/audit`, label: t("nav.audit") }] : []),
     ...(e.EMAIL_TRANSPORT === "sandbox" ? [{ href: `/${org}/sandbox/outbox`, label: t("nav.sandboxOutbox") }] : []),
     ...(e.SMS_GATEWAY === "sandbox" ? [{ href: `/${org}/sandbox/phone`, label: t("nav.sandboxPhone") }] : []),
   ];
@@ -34,6 +39,11 @@ export default async function PortalLayout({ children, params }: { children: Rea
           <OrgSwitcher current={org} orgs={orgs} label={t("header.switchOrg")} />
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{t(`roles.${m.role}`)}</span>
           <div className="ml-auto flex items-center gap-2">
+            {operator ? (
+              <Link href="/operator" className="rounded px-2 py-1 text-sm font-medium text-amber-800 hover:bg-amber-50">
+                {t("operator.headerLink")}
+              </Link>
+            ) : null}
             <LocaleSwitch />
             <form action={signOutAction}>
               <button type="submit" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
