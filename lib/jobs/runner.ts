@@ -148,7 +148,8 @@ export class LocalRunner {
   /** Runs one job; records a failure itself and returns whether it succeeded. */
   private async execute(job: ClaimedJob): Promise<boolean> {
     const fence = { id: job.id, attempts: job.attempts };
-    const jlog = this.log.child({ jobId: job.id, job: job.name, attempt: job.attempts });
+    // The child logger is made on demand: building one per job is measurable at 100k jobs.
+    const jlog = () => this.log.child({ jobId: job.id, job: job.name, attempt: job.attempts });
     const def = this.registry.get(job.name);
     if (job.attempts > job.maxAttempts) {
       await failJob(this.db, fence, "claim expired after the final attempt (worker died)", true, 0);
@@ -157,7 +158,7 @@ export class LocalRunner {
     try {
       if (!def || !isEventName(job.name)) throw new PermanentJobError(`no handler for event ${job.name}`);
       const data = parseEvent(job.name, job.payload);
-      await def.handler(data as never, { attempt: job.attempts, log: jlog });
+      await def.handler(data as never, { attempt: job.attempts, get log() { return jlog(); } });
       return true;
     } catch (err) {
       if (this.crashed) return false;
@@ -165,7 +166,7 @@ export class LocalRunner {
       const final = permanent || job.attempts >= job.maxAttempts;
       const delay = err instanceof RetryLaterError ? Math.max(err.retryAfterMs, this.backoffMs(job.attempts)) : this.backoffMs(job.attempts);
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      jlog[final ? "error" : "warn"]({ err: message, final }, "job failed");
+      jlog()[final ? "error" : "warn"]({ err: message, final }, "job failed");
       await failJob(this.db, fence, message, final, final ? 0 : delay);
       return false;
     }
