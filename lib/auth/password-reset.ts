@@ -35,9 +35,19 @@ export async function requestPasswordReset(db: Db, email: string, ctx: { ip: str
   });
 }
 
-/** Whether a reset link can still be used (the page shows the form or explains why not). */
-export async function checkResetLink(db: Db, token: string, now: Date): Promise<ResetLinkStatus> {
-  return (await findAuthToken(db, token, ["reset_password"], now)).status;
+/**
+ * Whether a reset link can still be used (the page shows the form or explains why not), with
+ * the account's names for the form's live password checklist (the link proves the mailbox).
+ */
+export async function checkResetLink(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ status: ResetLinkStatus; names?: { firstName: string; lastName: string } }> {
+  const found = await findAuthToken(db, token, ["reset_password"], now);
+  if (found.status !== "valid") return { status: found.status };
+  const user = await findUserById(db, found.row.userId);
+  return user ? { status: "valid", names: { firstName: user.firstName, lastName: user.lastName } } : { status: "unknown" };
 }
 
 /**

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { getDisplayName } from "@/lib/account/queries";
 import { requireMembership } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 import { env } from "@/lib/env";
@@ -13,7 +14,8 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const { org } = await params;
   const m = await requireMembership(org);
   const t = await getTranslations();
-  const orgs = await listMemberships(await getDb(), m.userId);
+  const db = await getDb();
+  const [orgs, userName] = await Promise.all([listMemberships(db, m.userId), getDisplayName(db, m.userId)]);
   const e = env();
   const items: NavItem[] = [
     { href: `/${org}`, label: t("nav.overview") },
@@ -34,6 +36,9 @@ export default async function PortalLayout({ children, params }: { children: Rea
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{t(`roles.${m.role}`)}</span>
           <div className="ml-auto flex items-center gap-2">
             <LocaleSwitch />
+            <Link href="/account" className="max-w-48 truncate rounded px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100" title={t("header.account")}>
+              {userName}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
                 {t("header.signOut")}
