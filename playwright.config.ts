@@ -41,6 +41,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), DEMO_PASSWORD: E2E_PASSWORD, DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", E2E_DB: process.env.E2E_DB ?? "vk_e2e", SEED_DEMO: "1", JOBS_POLL_MS: "100", LOG_LEVEL: "warn", APP_URL: `http://127.0.0.1:${PORT}` },
+    env: { PORT: String(PORT), DEMO_PASSWORD: E2E_PASSWORD, AUTH_SECRET: "e2e-secret-that-is-long-enough-0123456789", DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", E2E_DB: process.env.E2E_DB ?? "vk_e2e", SEED_DEMO: "1", JOBS_POLL_MS: "100", LOG_LEVEL: "warn", APP_URL: `http://127.0.0.1:${PORT}` },
   },
 });
