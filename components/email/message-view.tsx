@@ -79,9 +79,12 @@ export function MessageView({ message }: { message: Message }) {
           <iframe
             title={t("html")}
             sandbox="allow-popups allow-popups-to-escape-sandbox"
-            srcDoc={linksInNewTab(message.html)} className="h-[600px] w-full rounded border border-slate-200 bg-white" />
+            srcDoc={linksInNewTab(message.html)}
+            className="h-[600px] w-full rounded border border-slate-200 bg-white"
+          />
         ) : tab === "text" ? (
-          <pre className="max-h-[600px] overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-sm"><LinkedText text={message.text} />
+          <pre className="max-h-[600px] overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-sm">
+            <LinkedText text={message.text} />
           </pre>
         ) : (
           <table className="w-full text-left text-sm">
