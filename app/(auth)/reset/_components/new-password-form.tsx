@@ -27,7 +27,7 @@ export function NewPasswordForm({ token, firstName, lastName }: { token: string;
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <PasswordField name="password" label={t("newPassword")} errors={state?.fieldErrors?.password} firstName={firstName} lastName={lastName} />
-      <FormStatus error={state?.error} success="" />
+      <FormStatus error={state?.fieldErrors ? undefined : state?.error} success="" />
       {state?.error === "errors.LINK_INVALID" ? (
         <p className="text-sm">
           <Link href="/reset" className="text-brand-700 underline">
