@@ -14,6 +14,7 @@ const person = (): Person => {
 async function signUp(page: Page, p: Person, businessId = "0112038-9") {
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Luo tili" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Luo tili" })).toBeVisible();
   await page.getByLabel("Etunimi").fill("Aino");
   await page.getByLabel("Sukunimi").fill("Virtanen");
   await page.getByLabel("Sähköpostiosoite").fill(p.email);
@@ -69,6 +70,7 @@ test("[accounts] signs up, verifies the address from the sandbox mail, signs in 
   const tab = await clickMailButton(page, "Vahvista sähköpostiosoite");
   await expect(tab.getByRole("heading", { name: "Sähköpostiosoite vahvistettu" })).toBeVisible();
   await tab.getByRole("link", { name: "Kirjaudu sisään" }).click();
+  await expect(tab.getByRole("heading", { level: 1, name: "Kirjaudu sisään" })).toBeVisible();
   await tab.getByLabel("Sähköpostiosoite").fill(p.email.toUpperCase());
   await tab.getByLabel("Salasana").fill(PASSWORD);
   await tab.getByRole("button", { name: "Kirjaudu" }).click();
@@ -84,6 +86,7 @@ test("[accounts] an unverified address gets 'verify your e-mail first' with a li
   await signIn(page, p.email, PASSWORD);
   await expect(page.getByText("Vahvista ensin sähköpostiosoitteesi", { exact: false })).toBeVisible();
   await page.getByRole("link", { name: "Lähetä uusi vahvistuslinkki" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pyydä uusi vahvistuslinkki" })).toBeVisible();
   await page.getByLabel("Sähköpostiosoite").fill(p.email);
   await page.getByRole("button", { name: "Lähetä uusi linkki" }).click();
   await expect(page.getByText("Jos osoitteella on vahvistamaton tili", { exact: false })).toBeVisible();
@@ -95,6 +98,7 @@ test("[accounts] resets a forgotten password through the sandbox mail; the link 
   await expect(page.getByRole("heading", { name: "Tarkista sähköpostisi" })).toBeVisible();
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Unohtuiko salasana?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Unohtuiko salasana?" })).toBeVisible();
   await page.getByLabel("Sähköpostiosoite").fill(p.email);
   await page.getByRole("button", { name: "Lähetä linkki" }).click();
   await expect(page.getByText("Jos osoitteella on tili, lähetimme siihen linkin", { exact: false })).toBeVisible();
