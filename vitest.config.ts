@@ -9,7 +9,7 @@ const exclude = ["node_modules/**", ".next/**", "e2e/**", ".data/**"];
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.db.test.ts"], env: { NODE_ENV: "test" as const } } },
+      { resolve: { alias }, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.db.test.ts"], env: { NODE_ENV: "test" as const }, testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         resolve: { alias },
         test: { name: "db-pglite", include: ["**/*.db.test.ts"], exclude, env: { NODE_ENV: "test" as const, TEST_DB: "pglite" }, testTimeout: 60_000, hookTimeout: 60_000 },

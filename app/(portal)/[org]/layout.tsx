@@ -19,6 +19,7 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const e = env();
   const items: NavItem[] = [
     { href: `/${org}`, label: t("nav.overview") },
+    { href: `/${org}/users`, label: t("members.nav") },
     ...(e.EMAIL_TRANSPORT === "sandbox" ? [{ href: `/${org}/sandbox/outbox`, label: t("nav.sandboxOutbox") }] : []),
     ...(e.SMS_GATEWAY === "sandbox" ? [{ href: `/${org}/sandbox/phone`, label: t("nav.sandboxPhone") }] : []),
   ];
