@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getProfile } from "@/lib/account/queries";
 import { requireUserId } from "@/lib/auth/session";
+import { LeaveOrgButton } from "@/components/orgs/leave-org-button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { EmailForm, LanguageForm, NameForm, PasswordForm } from "./_components/profile-forms";
 
@@ -59,7 +60,7 @@ export default async function AccountPage() {
                   </td>
                   <td className="py-2 pr-4">{t(`roles.${o.role}`)}</td>
                   <td className="py-2">
-                    {/* SLOT (issue 3, memberships part): <LeaveOrgButton org={o} /> from components/orgs/leave-org-button.tsx goes here. */}
+                    <LeaveOrgButton org={o} />
                   </td>
                 </tr>
               ))}
