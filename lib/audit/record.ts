@@ -6,6 +6,8 @@ export type AuditAction =
   | "auth.sign_in"
   | "auth.sign_in_failed"
   | "auth.sign_up"
+  | "auth.sign_up_existing_address"
+  | "auth.verification_resent"
   | "auth.email_verified"
   | "auth.password_reset_requested"
   | "auth.password_reset"

@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { auth } from "@/lib/auth/auth";
-import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { AuthShell } from "@/components/layout/auth-shell";
 import { SignInForm } from "./_components/sign-in-form";
 
 export async function generateMetadata() {
@@ -11,22 +12,24 @@ export async function generateMetadata() {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const session = await auth();
   if (session?.user?.id) redirect("/");
-  const t = await getTranslations();
+  const t = await getTranslations("signIn");
   const { next } = await searchParams;
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <p className="mb-2 text-center text-2xl font-bold text-brand-700">{t("app.name")}</p>
-        <p className="mb-8 text-center text-sm text-slate-600">{t("app.tagline")}</p>
-        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="mb-6 text-xl font-semibold">{t("signIn.title")}</h1>
-          <SignInForm next={next ?? "/"} />
-        </div>
-        <p className="mt-6 text-center text-xs text-slate-500">{t("signIn.demoHint")}</p>
-        <div className="mt-4 flex justify-center">
-          <LocaleSwitch />
-        </div>
-      </div>
-    </main>
+    <AuthShell
+      title={t("title")}
+      footer={
+        <>
+          <p className="mt-6 text-center text-sm text-slate-700">
+            {t("noAccount")}{" "}
+            <Link href="/sign-up" className="font-medium text-brand-700 underline">
+              {t("createAccount")}
+            </Link>
+          </p>
+          <p className="mt-4 text-center text-xs text-slate-500">{t("demoHint")}</p>
+        </>
+      }
+    >
+      <SignInForm next={next ?? "/"} />
+    </AuthShell>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { getDisplayName } from "@/lib/account/queries";
 import { requireMembership } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 import { env } from "@/lib/env";
@@ -16,7 +17,7 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const m = await requireMembership(org);
   const t = await getTranslations();
   const db = await getDb();
-  const [orgs, operator] = await Promise.all([listMemberships(db, m.userId), isOperator(db, m.userId)]);
+  const [orgs, operator, userName] = await Promise.all([listMemberships(db, m.userId), isOperator(db, m.userId), getDisplayName(db, m.userId)]);
   const e = env();
   const items: NavItem[] = [
     { href: `/${org}`, label: t("nav.overview") },
@@ -45,6 +46,9 @@ export default async function PortalLayout({ children, params }: { children: Rea
               </Link>
             ) : null}
             <LocaleSwitch />
+            <Link href="/account" className="max-w-48 truncate rounded px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100" title={t("header.account")}>
+              {userName}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
                 {t("header.signOut")}

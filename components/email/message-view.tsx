@@ -14,6 +14,35 @@ type Message = {
   headers: Record<string, string>;
 };
 
+/**
+ * Links in a viewed message open in a new tab: the frame may open pop-ups that escape its
+ * sandbox (so the opened page is an ordinary page of its own), but it still runs no scripts and
+ * cannot navigate this page. A `<base target>` does this without touching the stored message.
+ */
+function linksInNewTab(html: string): string {
+  const base = '<base target="_blank">';
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => m + base) : base + html;
+}
+
+const URL_RE = /(https?:\/\/[^\s<>"]*[^\s<>".,;:!?)\]'])/g;
+
+/** The text part with its http(s) addresses as links (React escapes everything else). */
+function LinkedText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(URL_RE).map((part, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={part} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /** One sandbox message: HTML (in a sandboxed frame, no scripts), text part and headers. */
 export function MessageView({ message }: { message: Message }) {
   const t = useTranslations("outbox");
@@ -47,9 +76,16 @@ export function MessageView({ message }: { message: Message }) {
       </div>
       <div role="tabpanel">
         {tab === "html" && message.html ? (
-          <iframe title={t("html")} sandbox="" srcDoc={message.html} className="h-[600px] w-full rounded border border-slate-200 bg-white" />
+          <iframe
+            title={t("html")}
+            sandbox="allow-popups allow-popups-to-escape-sandbox"
+            srcDoc={linksInNewTab(message.html)}
+            className="h-[600px] w-full rounded border border-slate-200 bg-white"
+          />
         ) : tab === "text" ? (
-          <pre className="max-h-[600px] overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-sm">{message.text}</pre>
+          <pre className="max-h-[600px] overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-sm">
+            <LinkedText text={message.text} />
+          </pre>
         ) : (
           <table className="w-full text-left text-sm">
             <tbody>
