@@ -1,63 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "Kahvi-Puu-2026-Xq";
-const NEW_PASSWORD = "Uusi-Sala-2026-Zz";
-
-type Person = { email: string; orgName: string; slug: string };
-
-const person = (): Person => {
-  const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-  return { email: `aino-${id}@example.fi`, orgName: `Kahvila ${id} Oy`, slug: `kahvila-${id}-oy` };
-};
-
-/** Fills in and submits the sign-up form as a person would. */
-async function signUp(page: Page, p: Person, businessId = "0112038-9") {
-  await page.goto("/sign-in");
-  await page.getByRole("link", { name: "Luo tili" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Luo tili" })).toBeVisible();
-  await page.getByLabel("Etunimi").fill("Aino");
-  await page.getByLabel("Sukunimi").fill("Virtanen");
-  await page.getByLabel("Sähköpostiosoite").fill(p.email);
-  await page.getByLabel("Salasana", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Organisaation nimi").fill(p.orgName);
-  await page.getByLabel("Y-tunnus").fill(businessId);
-  await page.getByRole("button", { name: "Luo tili" }).click();
-}
-
-/** Opens the newest account mail with this subject to the address on /sandbox/mail (the job runner delivers it). */
-async function openMail(page: Page, to: string, subject: string) {
-  await page.goto("/sandbox/mail");
-  await expect(page.getByText("Hiekkalaatikko: näitä viestejä ei toimitettu kenellekään.", { exact: false })).toBeVisible();
-  const item = page.getByRole("link", { name: new RegExp(`${subject}.*${to.replace(/[.+]/g, "\\$&")}`) }).first();
-  await expect(async () => {
-    await page.reload();
-    await expect(item).toBeVisible({ timeout: 1000 });
-  }).toPass();
-  await item.click();
-  await expect(page.getByRole("heading", { level: 2, name: subject })).toBeVisible();
-}
-
-/** Clicks a link inside the HTML view of the open message; it opens in a new tab. */
-async function clickMailButton(page: Page, name: string): Promise<Page> {
-  const popup = page.waitForEvent("popup");
-  await page.frameLocator('iframe[title="HTML"]').getByRole("link", { name }).click();
-  const tab = await popup;
-  await tab.waitForLoadState();
-  return tab;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Sähköpostiosoite").fill(email);
-  await page.getByLabel("Salasana").fill(password);
-  await page.getByRole("button", { name: "Kirjaudu" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { clickMailButton, NEW_PASSWORD, openMail, PASSWORD, person, signIn, signUp } from "../fixtures/accounts";
 
 test("[accounts] signs up, verifies the address from the sandbox mail, signs in and lands in the new organisation", async ({ page }) => {
   const p = person();
   // A wrong check digit is refused with a clear message and nothing typed is lost.
   await signUp(page, p, "0112038-8");
-  await expect(page.getByText("Y-tunnus ei kelpaa.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Y-tunnus ei ole kelvollinen.", { exact: false })).toBeVisible();
   await expect(page.getByLabel("Organisaation nimi")).toHaveValue(p.orgName);
   await page.getByLabel("Salasana", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Y-tunnus").fill("0112038-9");

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadMessages, NAMESPACES } from "@/messages";
@@ -18,6 +18,28 @@ describe("message catalogues", () => {
     for (const locale of ["fi", "en"]) {
       const files = readdirSync(path.resolve(import.meta.dirname, "../../messages", locale)).map((f) => f.replace(/\.json$/, ""));
       expect(files.sort()).toEqual([...NAMESPACES].sort());
+    }
+  });
+
+  it("no catalogue repeats a key (JSON.parse would silently keep only the last one)", () => {
+    for (const locale of ["fi", "en"]) {
+      const dir = path.resolve(import.meta.dirname, "../../messages", locale);
+      for (const file of readdirSync(dir)) {
+        // Pretty-printed files: a key's parent is the nearest less-indented key above it.
+        const seen = new Map<string, number>();
+        const parents: string[] = [];
+        for (const line of readFileSync(path.join(dir, file), "utf8").split("\n")) {
+          const m = /^(\s*)"([^"]+)":/.exec(line);
+          if (!m) continue;
+          const depth = m[1]!.length;
+          parents.length = depth;
+          const id = `${parents.filter(Boolean).join(".")}.${m[2]}`;
+          seen.set(id, (seen.get(id) ?? 0) + 1);
+          parents[depth] = m[2]!;
+        }
+        const dups = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
+        expect(dups, `${locale}/${file}`).toEqual([]);
+      }
     }
   });
 });
