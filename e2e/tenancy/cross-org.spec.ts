@@ -3,7 +3,7 @@ import { DEMO, PARTNER, signIn } from "../fixtures/auth";
 
 test("[tenancy] another organisation's pages do not exist for a non-member", async ({ page }) => {
   await signIn(page, DEMO);
-  for (const path of ["/painotalo", "/painotalo/sandbox/outbox", "/painotalo/sandbox/phone"]) {
+  for (const path of ["/painotalo", "/painotalo/sandbox/outbox", "/painotalo/sandbox/phone", "/painotalo/users", "/painotalo/settings", "/painotalo/audit", "/painotalo/audit/export"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Sivua ei löytynyt" })).toBeVisible();
