@@ -3,12 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getDisplayName } from "@/lib/account/queries";
 import { requireMembership } from "@/lib/auth/session";
-import { signOutAction } from "@/lib/auth/actions";
 import { env } from "@/lib/env";
 import { isOperator } from "@/lib/operator/guard";
 import { listMemberships } from "@/lib/orgs/queries";
 import { hasRole } from "@/lib/orgs/roles";
-import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { AppFrame } from "@/components/layout/app-frame";
 import { OrgSwitcher } from "@/components/layout/org-switcher";
 import { PortalNav, type NavItem } from "@/components/layout/portal-nav";
 
@@ -28,40 +27,34 @@ export default async function PortalLayout({ children, params }: { children: Rea
     ...(e.SMS_GATEWAY === "sandbox" ? [{ href: `/${org}/sandbox/phone`, label: t("nav.sandboxPhone") }] : []),
   ];
   return (
-    <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
-        {t("app.skip")}
-      </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
-          <Link href={`/${org}`} className="text-lg font-bold text-brand-700">
-            {t("app.name")}
-          </Link>
+    <AppFrame
+      home={`/${org}`}
+      start={
+        <>
           <OrgSwitcher current={org} orgs={orgs} label={t("header.switchOrg")} />
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{t(`roles.${m.role}`)}</span>
-          <div className="ml-auto flex items-center gap-2">
-            {operator ? (
-              <Link href="/operator" className="rounded px-2 py-1 text-sm font-medium text-amber-800 hover:bg-amber-50">
-                {t("operator.headerLink")}
-              </Link>
-            ) : null}
-            <LocaleSwitch />
-            <Link href="/account" className="max-w-48 truncate rounded px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100" title={t("header.account")}>
-              {userName}
+        </>
+      }
+      end={
+        <>
+          {operator ? (
+            <Link href="/operator" className="rounded px-2 py-1 text-sm font-medium text-amber-800 hover:bg-amber-50">
+              {t("operator.headerLink")}
             </Link>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
-                {t("header.signOut")}
-              </button>
-            </form>
+          ) : null}
+          <Link href="/account" className="max-w-48 truncate rounded px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100" title={t("header.account")}>
+            {userName}
+          </Link>
+        </>
+      }
+      banner={
+        m.status === "suspended" ? (
+          <div role="alert" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-center text-sm text-amber-900">
+            {t("header.suspended")}
           </div>
-        </div>
-      </header>
-      {m.status === "suspended" ? (
-        <div role="alert" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-center text-sm text-amber-900">
-          {t("header.suspended")}
-        </div>
-      ) : null}
+        ) : null
+      }
+    >
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-52 md:shrink-0">
           <PortalNav items={items} label={t("nav.main")} />
@@ -70,6 +63,6 @@ export default async function PortalLayout({ children, params }: { children: Rea
           {children}
         </main>
       </div>
-    </div>
+    </AppFrame>
   );
 }
