@@ -20,7 +20,14 @@ const csp = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "nodemailer", "@neondatabase/serverless", "ws"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pino",
+    "pg",
+    "nodemailer",
+    "@neondatabase/serverless",
+    "ws",
+  ],
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   async headers() {

@@ -20,7 +20,11 @@ export type DbHandle = {
 };
 
 /** Opens a database handle for a URL (or PGlite in `dataDir` / in memory when url is undefined). */
-export async function openDb(opts: { url?: string; dataDir?: string; kind?: DbHandle["kind"] }): Promise<DbHandle> {
+export async function openDb(opts: {
+  url?: string;
+  dataDir?: string;
+  kind?: DbHandle["kind"];
+}): Promise<DbHandle> {
   const kind = opts.kind ?? (opts.url ? "postgres" : "pglite");
   if (kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
@@ -37,7 +41,9 @@ export async function openDb(opts: { url?: string; dataDir?: string; kind?: DbHa
     const ws = (await import("ws")).default;
     neonConfig.webSocketConstructor = ws;
     const pool = new Pool({ connectionString: opts.url });
-    pool.on("error", (err: Error) => log.warn({ err: err.message }, "idle database connection lost"));
+    pool.on("error", (err: Error) =>
+      log.warn({ err: err.message }, "idle database connection lost"),
+    );
     const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind, raw: pool, close: () => pool.end() };
   }
@@ -57,7 +63,11 @@ const g = globalThis as unknown as { __vkDb?: Promise<DbHandle> };
 export function getDbHandle(): Promise<DbHandle> {
   g.__vkDb ??= (async () => {
     const e = env();
-    return openDb({ url: e.DATABASE_URL, kind: e.dbKind, dataDir: path.resolve(e.DATA_DIR, "pglite") });
+    return openDb({
+      url: e.DATABASE_URL,
+      kind: e.dbKind,
+      dataDir: path.resolve(e.DATA_DIR, "pglite"),
+    });
   })();
   return g.__vkDb;
 }

@@ -1,1 +1,10 @@
-export { getDb, getDbHandle, openDb, queryRows, setDbHandle, type Db, type Tx, type DbHandle } from "./client";
+export {
+  getDb,
+  getDbHandle,
+  openDb,
+  queryRows,
+  setDbHandle,
+  type Db,
+  type Tx,
+  type DbHandle,
+} from "./client";

@@ -19,6 +19,10 @@ if (process.env.DATABASE_URL) {
   u.pathname = `/${name}`;
   env.DATABASE_URL = u.toString();
 }
-const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], { cwd: root, stdio: "inherit", env });
+const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

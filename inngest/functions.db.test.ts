@@ -43,14 +43,21 @@ const run = (id: string, name: string, data: Record<string, unknown>) =>
 
 /** Runs only the function's step and returns the op Inngest would receive for it. */
 const runStep = async (id: string, name: string, data: Record<string, unknown>) =>
-  (await new InngestTestEngine({ function: fn(id) }).executeStep(id, { events: [{ name, data }] })).step;
+  (await new InngestTestEngine({ function: fn(id) }).executeStep(id, { events: [{ name, data }] }))
+    .step;
 
-const emailsWithKey = (key: string) => h.db.select().from(sandboxEmails).where(eq(sandboxEmails.messageKey, key));
-const smsWithKey = (key: string) => h.db.select().from(sandboxSms).where(eq(sandboxSms.messageKey, key));
+const emailsWithKey = (key: string) =>
+  h.db.select().from(sandboxEmails).where(eq(sandboxEmails.messageKey, key));
+const smsWithKey = (key: string) =>
+  h.db.select().from(sandboxSms).where(eq(sandboxSms.messageKey, key));
 
 describe("every job has an Inngest function", () => {
   it("serves the e-mail, SMS and ping jobs under their ids", () => {
-    expect(jobFunctions.map((f) => f.id()).sort()).toEqual(["email-send-message", "sms-send-message", "system-ping"]);
+    expect(jobFunctions.map((f) => f.id()).sort()).toEqual([
+      "email-send-message",
+      "sms-send-message",
+      "system-ping",
+    ]);
   });
 });
 
@@ -66,7 +73,11 @@ describe("email-send-message", () => {
 
   it("puts the message in the organisation's sandbox outbox", async () => {
     const key = `inngest-email-${randomUUID()}`;
-    const { result, error } = await run("email-send-message", "email/message.requested", email(key));
+    const { result, error } = await run(
+      "email-send-message",
+      "email/message.requested",
+      email(key),
+    );
     expect(error).toBeUndefined();
 
     const rows = await emailsWithKey(key);
@@ -86,7 +97,10 @@ describe("email-send-message", () => {
   it("stores a message once when Inngest runs it again with the same key", async () => {
     const key = `inngest-email-${randomUUID()}`;
     const first = await run("email-send-message", "email/message.requested", email(key));
-    const second = await run("email-send-message", "email/message.requested", { ...email(key), subject: "Toinen yritys" });
+    const second = await run("email-send-message", "email/message.requested", {
+      ...email(key),
+      subject: "Toinen yritys",
+    });
     expect(first.error).toBeUndefined();
     expect(second.error).toBeUndefined();
 
@@ -102,7 +116,10 @@ describe("email-send-message", () => {
 
     const { result, error } = await run("email-send-message", "email/message.requested", withoutTo);
     expect(result).toBeUndefined();
-    expect(error).toMatchObject({ name: "NonRetriableError", message: expect.stringContaining('"to"') });
+    expect(error).toMatchObject({
+      name: "NonRetriableError",
+      message: expect.stringContaining('"to"'),
+    });
 
     // The step's outcome as sent to Inngest: StepFailed is final, StepError would be retried.
     const step = await runStep("email-send-message", "email/message.requested", withoutTo);
@@ -113,30 +130,53 @@ describe("email-send-message", () => {
 });
 
 describe("sms-send-message", () => {
-  const sms = (messageKey: string, text: string) => ({ orgId, messageKey, from: "Viestikone", to: "+358401234567", text });
+  const sms = (messageKey: string, text: string) => ({
+    orgId,
+    messageKey,
+    from: "Viestikone",
+    to: "+358401234567",
+    text,
+  });
 
   it("puts the message on the sandbox phone with its encoding and parts", async () => {
     const key = `inngest-sms-${randomUUID()}`;
-    const { result, error } = await run("sms-send-message", "sms/message.requested", sms(key, "Hei äiti"));
+    const { result, error } = await run(
+      "sms-send-message",
+      "sms/message.requested",
+      sms(key, "Hei äiti"),
+    );
     expect(error).toBeUndefined();
 
     const rows = await smsWithKey(key);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ orgId, sender: "Viestikone", recipient: "+358401234567", body: "Hei äiti", encoding: "gsm7", parts: 1 });
+    expect(rows[0]).toMatchObject({
+      orgId,
+      sender: "Viestikone",
+      recipient: "+358401234567",
+      body: "Hei äiti",
+      encoding: "gsm7",
+      parts: 1,
+    });
     expect(result).toEqual({ providerId: rows[0]!.id });
   });
 
   it("records UCS-2 and the part count for a long message with an emoji", async () => {
     const key = `inngest-sms-${randomUUID()}`;
     const text = `Kiitos 🙂 ${"a".repeat(70)}`; // 80 UTF-16 units: two UCS-2 parts
-    expect((await run("sms-send-message", "sms/message.requested", sms(key, text))).error).toBeUndefined();
+    expect(
+      (await run("sms-send-message", "sms/message.requested", sms(key, text))).error,
+    ).toBeUndefined();
     expect(await smsWithKey(key)).toMatchObject([{ body: text, encoding: "ucs2", parts: 2 }]);
   });
 
   it("stores a message once when Inngest runs it again with the same key", async () => {
     const key = `inngest-sms-${randomUUID()}`;
-    expect((await run("sms-send-message", "sms/message.requested", sms(key, "Hei äiti"))).error).toBeUndefined();
-    expect((await run("sms-send-message", "sms/message.requested", sms(key, "Hei äiti"))).error).toBeUndefined();
+    expect(
+      (await run("sms-send-message", "sms/message.requested", sms(key, "Hei äiti"))).error,
+    ).toBeUndefined();
+    expect(
+      (await run("sms-send-message", "sms/message.requested", sms(key, "Hei äiti"))).error,
+    ).toBeUndefined();
     expect(await smsWithKey(key)).toHaveLength(1);
   });
 
@@ -147,8 +187,13 @@ describe("sms-send-message", () => {
 
     const { result, error } = await run("sms-send-message", "sms/message.requested", withoutTo);
     expect(result).toBeUndefined();
-    expect(error).toMatchObject({ name: "NonRetriableError", message: expect.stringContaining('"to"') });
-    expect((await runStep("sms-send-message", "sms/message.requested", withoutTo)).op).toBe("StepFailed");
+    expect(error).toMatchObject({
+      name: "NonRetriableError",
+      message: expect.stringContaining('"to"'),
+    });
+    expect((await runStep("sms-send-message", "sms/message.requested", withoutTo)).op).toBe(
+      "StepFailed",
+    );
     expect(await smsWithKey(key)).toHaveLength(0);
   });
 });
@@ -156,12 +201,24 @@ describe("sms-send-message", () => {
 describe("system-tick", () => {
   it("prunes jobs finished over a week ago and keeps newer ones", async () => {
     // Nothing is queued in this database, so the relay step has nothing to send to Inngest.
-    expect(await queryRows(h.db, sql`select 1 from jobs where status in ('queued', 'running')`)).toHaveLength(0);
+    expect(
+      await queryRows(h.db, sql`select 1 from jobs where status in ('queued', 'running')`),
+    ).toHaveLength(0);
     const [old, recent] = await h.db
       .insert(jobs)
       .values([
-        { name: "system/ping", payload: { n: 1 }, status: "done", finishedAt: sql`now() - interval '8 days'` },
-        { name: "system/ping", payload: { n: 2 }, status: "done", finishedAt: sql`now() - interval '1 day'` },
+        {
+          name: "system/ping",
+          payload: { n: 1 },
+          status: "done",
+          finishedAt: sql`now() - interval '8 days'`,
+        },
+        {
+          name: "system/ping",
+          payload: { n: 2 },
+          status: "done",
+          finishedAt: sql`now() - interval '1 day'`,
+        },
       ])
       .returning({ id: jobs.id });
 

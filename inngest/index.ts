@@ -22,11 +22,18 @@ function toInngestFunction(def: JobDefinition) {
       step.run(def.id, async () => {
         try {
           const data = parseEvent(def.event, event.data);
-          return (await def.handler(data as never, { attempt: attempt + 1, log: log.child({ job: def.event }) })) ?? null;
+          return (
+            (await def.handler(data as never, {
+              attempt: attempt + 1,
+              log: log.child({ job: def.event }),
+            })) ?? null
+          );
         } catch (err) {
           // An invalid payload stays invalid: fail it at once, as the local runner does.
-          if (err instanceof PermanentJobError || err instanceof ZodError) throw new NonRetriableError(err.message, { cause: err });
-          if (err instanceof RetryLaterError) throw new RetryAfterError(err.message, err.retryAfterMs);
+          if (err instanceof PermanentJobError || err instanceof ZodError)
+            throw new NonRetriableError(err.message, { cause: err });
+          if (err instanceof RetryLaterError)
+            throw new RetryAfterError(err.message, err.retryAfterMs);
           throw err;
         }
       }),

@@ -37,14 +37,34 @@ export function orgAction<S extends z.ZodType, T>(
       const m = await findMembership(await getDb(), session.user.id, slug);
       if (!m) throw new AppError("NOT_FOUND");
       if (!hasRole(m.role, opts.role)) throw new AppError("FORBIDDEN");
-      if (m.status === "suspended" && !opts.allowSuspended) throw new AppError("FORBIDDEN", { userMessage: "errors.SUSPENDED" });
+      if (m.status === "suspended" && !opts.allowSuspended)
+        throw new AppError("FORBIDDEN", { userMessage: "errors.SUSPENDED" });
       const parsed = opts.schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) {
-        return { ok: false, error: "errors.INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values: valuesOf(formData) };
+        return {
+          ok: false,
+          error: "errors.INVALID_INPUT",
+          fieldErrors: fieldErrorsOf(parsed.error),
+          values: valuesOf(formData),
+        };
       }
-      return { ok: true, data: await fn(parsed.data, { ...m, userId: session.user.id, userEmail: session.user.email ?? "", ip: await clientIp() }) };
+      return {
+        ok: true,
+        data: await fn(parsed.data, {
+          ...m,
+          userId: session.user.id,
+          userEmail: session.user.email ?? "",
+          ip: await clientIp(),
+        }),
+      };
     } catch (err) {
-      if (isAppError(err)) return { ok: false, error: err.userMessage, fieldErrors: err.fieldErrors, values: valuesOf(formData) };
+      if (isAppError(err))
+        return {
+          ok: false,
+          error: err.userMessage,
+          fieldErrors: err.fieldErrors,
+          values: valuesOf(formData),
+        };
       // Next's redirect/notFound are thrown values that must pass through.
       if (err && typeof err === "object" && "digest" in err) throw err;
       log.error({ err }, "server action failed");
@@ -66,6 +86,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 /** Text fields of a form, except secrets, to refill the form after a failure. */
 export function valuesOf(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of formData) if (typeof v === "string" && !/password|^\$ACTION/i.test(k)) out[k] = v;
+  for (const [k, v] of formData)
+    if (typeof v === "string" && !/password|^\$ACTION/i.test(k)) out[k] = v;
   return out;
 }

@@ -23,18 +23,26 @@ export async function boot() {
   try {
     await migrateDb(handle);
   } catch (err) {
-    console.error(`\nCannot open or migrate the database (${e.dbKind}): ${(err as Error).message}\n`);
+    console.error(
+      `\nCannot open or migrate the database (${e.dbKind}): ${(err as Error).message}\n`,
+    );
     process.exit(1);
   }
   if (e.SEED_DEMO || (e.dbKind === "pglite" && process.env.SEED_DEMO === undefined)) {
     await seedDemo(handle.db);
   }
   if (e.jobsKind === "local") startLocalJobs(handle.db);
-  else onJobsEnqueued(() => void relayOutbox(handle.db).catch((err) => log.error({ err }, "outbox relay failed")));
+  else
+    onJobsEnqueued(
+      () => void relayOutbox(handle.db).catch((err) => log.error({ err }, "outbox relay failed")),
+    );
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void stopLocalJobs().finally(() => process.exit(0));
     });
   }
-  log.info({ db: e.dbKind, jobs: e.jobsKind, email: e.EMAIL_TRANSPORT, sms: e.SMS_GATEWAY }, "viestikone started");
+  log.info(
+    { db: e.dbKind, jobs: e.jobsKind, email: e.EMAIL_TRANSPORT, sms: e.SMS_GATEWAY },
+    "viestikone started",
+  );
 }

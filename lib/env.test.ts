@@ -31,19 +31,30 @@ describe("parseEnv", () => {
 
   it("rejects a DATABASE_URL that is not a PostgreSQL URL, naming the variable", () => {
     expect(configError({ DATABASE_URL: "nonsense" }).message).toContain("DATABASE_URL");
-    expect(configError({ DATABASE_URL: "mysql://root@localhost/db" }).message).toContain("DATABASE_URL");
+    expect(configError({ DATABASE_URL: "mysql://root@localhost/db" }).message).toContain(
+      "DATABASE_URL",
+    );
   });
 
   it("uses PostgreSQL for a postgres:// or postgresql:// URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" }).dbKind).toBe("postgres");
-    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db.example.fi/app" }).dbKind).toBe("postgres");
+    expect(parseEnv({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" }).dbKind).toBe(
+      "postgres",
+    );
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db.example.fi/app" }).dbKind).toBe(
+      "postgres",
+    );
   });
 
   it("uses the Neon driver for a *.neon.tech host", () => {
-    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@ep-cool-star-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require" });
+    const env = parseEnv({
+      DATABASE_URL:
+        "postgresql://u:p@ep-cool-star-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require",
+    });
     expect(env.dbKind).toBe("neon");
     // A host merely containing "neon.tech" elsewhere is not Neon.
-    expect(parseEnv({ DATABASE_URL: "postgres://u@neon.tech.example.fi/db" }).dbKind).toBe("postgres");
+    expect(parseEnv({ DATABASE_URL: "postgres://u@neon.tech.example.fi/db" }).dbKind).toBe(
+      "postgres",
+    );
   });
 
   it("hands jobs to Inngest when INNGEST_DEV or INNGEST_EVENT_KEY is set", () => {
@@ -53,12 +64,16 @@ describe("parseEnv", () => {
 
   it("requires SMTP_URL with EMAIL_TRANSPORT=smtp", () => {
     expect(configError({ EMAIL_TRANSPORT: "smtp" }).message).toContain("SMTP_URL");
-    expect(parseEnv({ EMAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://127.0.0.1:2525" }).EMAIL_TRANSPORT).toBe("smtp");
+    expect(
+      parseEnv({ EMAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://127.0.0.1:2525" }).EMAIL_TRANSPORT,
+    ).toBe("smtp");
   });
 
   it("requires RESEND_API_KEY with EMAIL_TRANSPORT=resend", () => {
     expect(configError({ EMAIL_TRANSPORT: "resend" }).message).toContain("RESEND_API_KEY");
-    expect(parseEnv({ EMAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_123" }).EMAIL_TRANSPORT).toBe("resend");
+    expect(parseEnv({ EMAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_123" }).EMAIL_TRANSPORT).toBe(
+      "resend",
+    );
   });
 
   it("rejects a non-numeric JOBS_CONCURRENCY, naming it", () => {
@@ -67,7 +82,11 @@ describe("parseEnv", () => {
   });
 
   it("names every wrongly formatted variable at once", () => {
-    const message = configError({ DATABASE_URL: "nonsense", JOBS_CONCURRENCY: "abc", EMAIL_TRANSPORT: "carrier-pigeon" }).message;
+    const message = configError({
+      DATABASE_URL: "nonsense",
+      JOBS_CONCURRENCY: "abc",
+      EMAIL_TRANSPORT: "carrier-pigeon",
+    }).message;
     expect(message).toContain("DATABASE_URL");
     expect(message).toContain("JOBS_CONCURRENCY");
     expect(message).toContain("EMAIL_TRANSPORT");

@@ -14,15 +14,16 @@ const bool = z
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
 const urlWithProtocols = (protocols: string[]) =>
-  z
-    .string()
-    .refine((v) => {
+  z.string().refine(
+    (v) => {
       try {
         return protocols.includes(new URL(v).protocol);
       } catch {
         return false;
       }
-    }, `must be a URL starting with ${protocols.map((p) => p + "//").join(" or ")}`);
+    },
+    `must be a URL starting with ${protocols.map((p) => p + "//").join(" or ")}`,
+  );
 
 const EnvSchema = z
   .object({
@@ -30,8 +31,12 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default(".data"),
     DATABASE_URL: urlWithProtocols(["postgres:", "postgresql:"]).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    APP_URL: urlWithProtocols(["http:", "https:"]).default(`http://localhost:${process.env.PORT ?? 3000}`),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    APP_URL: urlWithProtocols(["http:", "https:"]).default(
+      `http://localhost:${process.env.PORT ?? 3000}`,
+    ),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
     SEED_DEMO: bool,
     // Jobs
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
@@ -53,13 +58,29 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.EMAIL_TRANSPORT === "smtp" && !env.SMTP_URL)
-      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when EMAIL_TRANSPORT=smtp" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "is required when EMAIL_TRANSPORT=smtp",
+      });
     if (env.EMAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY)
-      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required when EMAIL_TRANSPORT=resend" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message: "is required when EMAIL_TRANSPORT=resend",
+      });
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET)
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production with an external database" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production with an external database",
+      });
     if (env.SMS_GATEWAY === "kannel")
-      ctx.addIssue({ code: "custom", path: ["SMS_GATEWAY"], message: "kannel adapter is not available yet (issue 6); use sandbox" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_GATEWAY"],
+        message: "kannel adapter is not available yet (issue 6); use sandbox",
+      });
   });
 
 export type Env = z.infer<typeof EnvSchema> & {
@@ -76,7 +97,9 @@ export class ConfigError extends Error {
 
 /** Parses an environment object; throws ConfigError naming every wrong variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);

@@ -18,10 +18,22 @@ async function run<S extends z.ZodType, C, T>(
   try {
     const ctx = await context();
     const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { ok: false, error: "errors.INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values: valuesOf(formData) };
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: "errors.INVALID_INPUT",
+        fieldErrors: fieldErrorsOf(parsed.error),
+        values: valuesOf(formData),
+      };
     return { ok: true, data: await body(parsed.data, ctx) };
   } catch (err) {
-    if (isAppError(err)) return { ok: false, error: err.userMessage, fieldErrors: err.fieldErrors, values: valuesOf(formData) };
+    if (isAppError(err))
+      return {
+        ok: false,
+        error: err.userMessage,
+        fieldErrors: err.fieldErrors,
+        values: valuesOf(formData),
+      };
     // Next's redirect/notFound are thrown values that must pass through.
     if (err && typeof err === "object" && "digest" in err) throw err;
     log.error({ err }, "server action failed");
@@ -33,7 +45,10 @@ async function run<S extends z.ZodType, C, T>(
  * Builds a server action for the signed-in user's own account (no organisation): reads the
  * session on every call, parses the input, calls the domain function, turns errors into data.
  */
-export function userAction<S extends z.ZodType, T>(opts: { schema: S }, fn: (input: z.infer<S>, ctx: UserActionContext) => Promise<T>) {
+export function userAction<S extends z.ZodType, T>(
+  opts: { schema: S },
+  fn: (input: z.infer<S>, ctx: UserActionContext) => Promise<T>,
+) {
   return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
     run(
       opts.schema,
@@ -41,7 +56,11 @@ export function userAction<S extends z.ZodType, T>(opts: { schema: S }, fn: (inp
       async (): Promise<UserActionContext> => {
         const session = await auth();
         if (!session?.user?.id) throw new AppError("UNAUTHORIZED");
-        return { userId: session.user.id, userEmail: session.user.email ?? "", ip: await clientIp() };
+        return {
+          userId: session.user.id,
+          userEmail: session.user.email ?? "",
+          ip: await clientIp(),
+        };
       },
       fn,
     );
@@ -51,7 +70,15 @@ export function userAction<S extends z.ZodType, T>(opts: { schema: S }, fn: (inp
  * Builds a server action anyone may call (sign-up, reset): parses the input and turns errors
  * into data. The domain function must rate-limit by the IP in ctx.
  */
-export function publicAction<S extends z.ZodType, T>(opts: { schema: S }, fn: (input: z.infer<S>, ctx: PublicActionContext) => Promise<T>) {
+export function publicAction<S extends z.ZodType, T>(
+  opts: { schema: S },
+  fn: (input: z.infer<S>, ctx: PublicActionContext) => Promise<T>,
+) {
   return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
-    run(opts.schema, formData, async (): Promise<PublicActionContext> => ({ ip: await clientIp() }), fn);
+    run(
+      opts.schema,
+      formData,
+      async (): Promise<PublicActionContext> => ({ ip: await clientIp() }),
+      fn,
+    );
 }

@@ -1,7 +1,28 @@
 // The message catalogues, one JSON file per namespace so areas can be edited independently.
 // Add a namespace: create messages/{fi,en}/<ns>.json and list it in NAMESPACES below.
 // `lib/i18n/messages.test.ts` checks that both languages have exactly the same keys.
-export const NAMESPACES = ["app", "nav", "header", "roles", "signIn", "overview", "outbox", "phone", "errors", "notFound", "password", "members", "invite", "audit", "operator", "orgSettings", "signUp", "verify", "reset", "account"] as const;
+export const NAMESPACES = [
+  "app",
+  "nav",
+  "header",
+  "roles",
+  "signIn",
+  "overview",
+  "outbox",
+  "phone",
+  "errors",
+  "notFound",
+  "password",
+  "members",
+  "invite",
+  "audit",
+  "operator",
+  "orgSettings",
+  "signUp",
+  "verify",
+  "reset",
+  "account",
+] as const;
 
 export type Messages = Record<string, unknown>;
 

@@ -32,7 +32,13 @@ function LinkedText({ text }: { text: string }) {
     <>
       {text.split(URL_RE).map((part, i) =>
         i % 2 === 1 ? (
-          <a key={i} href={part} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
+          <a
+            key={i}
+            href={part}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="text-brand-700 underline"
+          >
             {part}
           </a>
         ) : (
@@ -91,7 +97,9 @@ export function MessageView({ message }: { message: Message }) {
             <tbody>
               {Object.entries(message.headers).map(([k, v]) => (
                 <tr key={k} className="border-b border-slate-100">
-                  <th scope="row" className="py-1 pr-4 font-mono font-medium">{k}</th>
+                  <th scope="row" className="py-1 pr-4 font-mono font-medium">
+                    {k}
+                  </th>
                   <td className="break-all py-1 font-mono">{v}</td>
                 </tr>
               ))}

@@ -4,7 +4,13 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { MessageView } from "./message-view";
 
 type Row = { id: string; subject: string; toAddress: string; createdAt: Date };
-type Selected = Row & { fromAddress: string; sizeBytes: number; html: string | null; text: string; headers: Record<string, string> };
+type Selected = Row & {
+  fromAddress: string;
+  sizeBytes: number;
+  html: string | null;
+  text: string;
+  headers: Record<string, string>;
+};
 
 /** A sandbox mailbox: one page of messages, newest first, and the selected message beside it. */
 export async function SandboxMailbox(props: {
@@ -20,7 +26,8 @@ export async function SandboxMailbox(props: {
   const t = await getTranslations("outbox");
   const format = await getFormatter();
   const { rows, total, selected, page } = props;
-  const href = (q: Record<string, string | number>) => `${props.basePath}?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`;
+  const href = (q: Record<string, string | number>) =>
+    `${props.basePath}?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`;
   if (total === 0) return <EmptyState>{props.empty}</EmptyState>;
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -36,7 +43,9 @@ export async function SandboxMailbox(props: {
                 <span className="block truncate text-sm font-medium">{r.subject}</span>
                 <span className="flex justify-between gap-2 text-xs text-slate-600">
                   <span className="truncate">{r.toAddress}</span>
-                  <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt, "short")}</time>
+                  <time dateTime={r.createdAt.toISOString()}>
+                    {format.dateTime(r.createdAt, "short")}
+                  </time>
                 </span>
               </Link>
             </li>

@@ -28,8 +28,16 @@ export function PasswordChecklist({ password, firstName, lastName, id }: Props) 
           const met = rules[rule];
           const text = t(`rules.${rule}`);
           return (
-            <li key={rule} data-rule={rule} data-met={met} className={`flex items-start gap-1.5 ${met ? "text-green-800" : "text-slate-700"}`}>
-              <span aria-hidden="true" className={`w-3 shrink-0 text-center font-bold ${met ? "text-green-700" : "text-red-700"}`}>
+            <li
+              key={rule}
+              data-rule={rule}
+              data-met={met}
+              className={`flex items-start gap-1.5 ${met ? "text-green-800" : "text-slate-700"}`}
+            >
+              <span
+                aria-hidden="true"
+                className={`w-3 shrink-0 text-center font-bold ${met ? "text-green-700" : "text-red-700"}`}
+              >
                 {met ? "✓" : "✗"}
               </span>
               <span className="sr-only">{`${met ? t("met") : t("unmet")}: ${text}`}</span>

@@ -16,16 +16,29 @@ type Props = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "value" | "defaultValue">;
 
 /** A labelled new-password input with a show/hide toggle and the live policy checklist beneath. */
-export function PasswordField({ name, label, errors, firstName, lastName, onChange, autoComplete = "new-password", className = "", ...props }: Props) {
+export function PasswordField({
+  name,
+  label,
+  errors,
+  firstName,
+  lastName,
+  onChange,
+  autoComplete = "new-password",
+  className = "",
+  ...props
+}: Props) {
   const t = useTranslations("password");
   const tAll = useTranslations();
   const errorText = useErrorText();
   const id = `f-${name}-${useId()}`;
   const [value, setValue] = useState("");
   const [visible, setVisible] = useState(false);
-  const text = (msg: string) => (msg.startsWith("password.") && tAll.has(msg) ? tAll(msg) : errorText(msg));
+  const text = (msg: string) =>
+    msg.startsWith("password.") && tAll.has(msg) ? tAll(msg) : errorText(msg);
   const ruleErrors = errors?.some((e) => e.startsWith("password.rules."));
-  const describedBy = [errors?.length ? `${id}-err` : null, `${id}-rules`].filter(Boolean).join(" ");
+  const describedBy = [errors?.length ? `${id}-err` : null, `${id}-rules`]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <div className="space-y-1">
@@ -70,7 +83,12 @@ export function PasswordField({ name, label, errors, firstName, lastName, onChan
           </ul>
         </div>
       ) : null}
-      <PasswordChecklist id={`${id}-rules`} password={value} firstName={firstName} lastName={lastName} />
+      <PasswordChecklist
+        id={`${id}-rules`}
+        password={value}
+        firstName={firstName}
+        lastName={lastName}
+      />
     </div>
   );
 }

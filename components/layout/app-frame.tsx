@@ -38,7 +38,10 @@ export async function AppFrame({
   const width = wide ? "max-w-7xl" : "max-w-4xl";
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2"
+      >
         {t("app.skip")}
       </a>
       <header className={style.header}>
@@ -51,7 +54,10 @@ export async function AppFrame({
             {end}
             <LocaleSwitch />
             <form action={signOutAction}>
-              <button type="submit" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+              >
                 {t("header.signOut")}
               </button>
             </form>

@@ -2,7 +2,17 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "./locale-switch";
 
 /** The frame of the sign-in, sign-up, verification and reset pages: brand, one card, language. */
-export async function AuthShell({ title, children, wide = false, footer }: { title: string; children: React.ReactNode; wide?: boolean; footer?: React.ReactNode }) {
+export async function AuthShell({
+  title,
+  children,
+  wide = false,
+  footer,
+}: {
+  title: string;
+  children: React.ReactNode;
+  wide?: boolean;
+  footer?: React.ReactNode;
+}) {
   const t = await getTranslations("app");
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">

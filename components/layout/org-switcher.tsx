@@ -3,9 +3,18 @@
 import { useRouter } from "next/navigation";
 
 /** Switches to another organisation of the user, keeping the user on its overview. */
-export function OrgSwitcher({ current, orgs, label }: { current: string; orgs: { slug: string; name: string }[]; label: string }) {
+export function OrgSwitcher({
+  current,
+  orgs,
+  label,
+}: {
+  current: string;
+  orgs: { slug: string; name: string }[];
+  label: string;
+}) {
   const router = useRouter();
-  if (orgs.length < 2) return <span className="truncate text-sm font-medium text-slate-800">{orgs[0]?.name}</span>;
+  if (orgs.length < 2)
+    return <span className="truncate text-sm font-medium text-slate-800">{orgs[0]?.name}</span>;
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">{label}</span>

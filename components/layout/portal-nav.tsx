@@ -11,7 +11,8 @@ export function PortalNav({ items, label }: { items: NavItem[]; label: string })
   return (
     <nav aria-label={label} className="flex gap-1 overflow-x-auto md:flex-col">
       {items.map((i) => {
-        const active = path === i.href || (i.href.split("/").length > 2 && path.startsWith(i.href + "/"));
+        const active =
+          path === i.href || (i.href.split("/").length > 2 && path.startsWith(i.href + "/"));
         return (
           <Link
             key={i.href}

@@ -21,13 +21,28 @@ type Props = {
  * A destructive action in two steps: the button asks the question, and only the confirmation
  * posts the form. Errors (e.g. "the last main user cannot leave") are announced beside it.
  */
-export function ConfirmForm({ action, fields, label, question, confirmLabel, cancelLabel, pendingLabel, success = "" }: Props) {
-  const [state, formAction, pending] = useActionState(action as (p: ActionResult<unknown> | null, f: FormData) => Promise<ActionResult<unknown>>, null);
+export function ConfirmForm({
+  action,
+  fields,
+  label,
+  question,
+  confirmLabel,
+  cancelLabel,
+  pendingLabel,
+  success = "",
+}: Props) {
+  const [state, formAction, pending] = useActionState(
+    action as (p: ActionResult<unknown> | null, f: FormData) => Promise<ActionResult<unknown>>,
+    null,
+  );
   const [asking, setAsking] = useState(false);
   return (
     <div className="space-y-2">
       {asking ? (
-        <form action={formAction} className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+        <form
+          action={formAction}
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3"
+        >
           {Object.entries(fields).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}

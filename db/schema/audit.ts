@@ -18,5 +18,8 @@ export const auditLog = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_log_org_idx").on(t.orgId, t.createdAt), index("audit_log_actor_idx").on(t.actorId, t.createdAt)],
+  (t) => [
+    index("audit_log_org_idx").on(t.orgId, t.createdAt),
+    index("audit_log_actor_idx").on(t.actorId, t.createdAt),
+  ],
 );

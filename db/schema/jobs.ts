@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 export const jobStatus = pgEnum("job_status", ["queued", "running", "done", "failed"]);
 
@@ -28,9 +38,15 @@ export const jobs = pgTable(
   },
   (t) => [
     // Only live rows are scanned by the claim query.
-    index("jobs_claim_idx").on(t.runAt, t.id).where(sql`${t.status} = 'queued'`),
-    index("jobs_running_idx").on(t.claimedUntil).where(sql`${t.status} = 'running'`),
+    index("jobs_claim_idx")
+      .on(t.runAt, t.id)
+      .where(sql`${t.status} = 'queued'`),
+    index("jobs_running_idx")
+      .on(t.claimedUntil)
+      .where(sql`${t.status} = 'running'`),
     // Partial: most jobs have no dedupe key, and every index a row is in costs on each update.
-    uniqueIndex("jobs_dedupe_idx").on(t.name, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    uniqueIndex("jobs_dedupe_idx")
+      .on(t.name, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
   ],
 );

@@ -7,16 +7,47 @@ import { memberships, organizations, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 
-type DemoAccount = { email: string; password: string; org: string; role: "main" | "editor" | "viewer" };
+type DemoAccount = {
+  email: string;
+  password: string;
+  org: string;
+  role: "main" | "editor" | "viewer";
+};
 
 const DEMO_ORGS = [
-  { slug: "demo", name: "Demo Oy", businessId: "1234567-1", customerNumber: "100001", isPartner: false },
-  { slug: "painotalo", name: "Painotalo Partneri Oy", businessId: "7654321-2", customerNumber: "100002", isPartner: true },
+  {
+    slug: "demo",
+    name: "Demo Oy",
+    businessId: "1234567-1",
+    customerNumber: "100001",
+    isPartner: false,
+  },
+  {
+    slug: "painotalo",
+    name: "Painotalo Partneri Oy",
+    businessId: "7654321-2",
+    customerNumber: "100002",
+    isPartner: true,
+  },
 ];
 
 const DEMO_USERS = [
-  { email: "demo@viestikone.local", firstName: "Dora", lastName: "Demo", org: "demo", role: "main" as const, isOperator: true },
-  { email: "partneri@viestikone.local", firstName: "Pekka", lastName: "Painaja", org: "painotalo", role: "main" as const, isOperator: false },
+  {
+    email: "demo@viestikone.local",
+    firstName: "Dora",
+    lastName: "Demo",
+    org: "demo",
+    role: "main" as const,
+    isOperator: true,
+  },
+  {
+    email: "partneri@viestikone.local",
+    firstName: "Pekka",
+    lastName: "Painaja",
+    org: "painotalo",
+    role: "main" as const,
+    isOperator: false,
+  },
 ];
 
 /**
@@ -28,16 +59,33 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const password = process.env.DEMO_PASSWORD || `Demo-${randomBytes(6).toString("base64url")}-9a`;
   const created: DemoAccount[] = [];
   await db.transaction(async (tx) => {
-    for (const o of DEMO_ORGS) await tx.insert(organizations).values(o).onConflictDoNothing({ target: organizations.slug });
+    for (const o of DEMO_ORGS)
+      await tx.insert(organizations).values(o).onConflictDoNothing({ target: organizations.slug });
     for (const u of DEMO_USERS) {
-      const [exists] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${u.email}`);
+      const [exists] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${u.email}`);
       if (exists) continue;
       const [user] = await tx
         .insert(users)
-        .values({ email: u.email, firstName: u.firstName, lastName: u.lastName, passwordHash: await hashPassword(password), emailVerifiedAt: new Date(), isOperator: u.isOperator })
+        .values({
+          email: u.email,
+          firstName: u.firstName,
+          lastName: u.lastName,
+          passwordHash: await hashPassword(password),
+          emailVerifiedAt: new Date(),
+          isOperator: u.isOperator,
+        })
         .returning({ id: users.id });
-      const [org] = await tx.select({ id: organizations.id }).from(organizations).where(sql`${organizations.slug} = ${u.org}`);
-      await tx.insert(memberships).values({ orgId: org!.id, userId: user!.id, role: u.role }).onConflictDoNothing();
+      const [org] = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(sql`${organizations.slug} = ${u.org}`);
+      await tx
+        .insert(memberships)
+        .values({ orgId: org!.id, userId: user!.id, role: u.role })
+        .onConflictDoNothing();
       created.push({ email: u.email, password, org: u.org, role: u.role });
     }
   });

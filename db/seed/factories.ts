@@ -16,7 +16,10 @@ export async function createOrg(db: Db, name = `Testi ${rand()} Oy`) {
 }
 
 /** A verified user, optionally a member of an organisation with a role. */
-export async function createUser(db: Db, opts: { orgId?: string; role?: Role; password?: string; email?: string } = {}) {
+export async function createUser(
+  db: Db,
+  opts: { orgId?: string; role?: Role; password?: string; email?: string } = {},
+) {
   const password = opts.password ?? `Salasana-${rand()}A1`;
   const [user] = await db
     .insert(users)
@@ -28,6 +31,9 @@ export async function createUser(db: Db, opts: { orgId?: string; role?: Role; pa
       emailVerifiedAt: new Date(),
     })
     .returning();
-  if (opts.orgId) await db.insert(memberships).values({ orgId: opts.orgId, userId: user!.id, role: opts.role ?? "main" });
+  if (opts.orgId)
+    await db
+      .insert(memberships)
+      .values({ orgId: opts.orgId, userId: user!.id, role: opts.role ?? "main" });
   return { ...user!, password };
 }

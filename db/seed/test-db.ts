@@ -9,7 +9,9 @@ import { migrateDb } from "../migrate";
  * database copied from the migrated template (TEST_DB=postgres). It also becomes the process's
  * database for code that calls getDb().
  */
-export async function openTestDb(): Promise<DbHandle & { dispose: () => Promise<void>; url?: string }> {
+export async function openTestDb(): Promise<
+  DbHandle & { dispose: () => Promise<void>; url?: string }
+> {
   if (process.env.TEST_DB === "postgres") {
     const url = process.env.DATABASE_URL!;
     const run = inject("pgRun");

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../fixtures/auth";
 
-test("[accounts] a main user's test e-mail and organisation changes appear in the audit log, which exports to CSV", async ({ page }) => {
+test("[accounts] a main user's test e-mail and organisation changes appear in the audit log, which exports to CSV", async ({
+  page,
+}) => {
   await signIn(page, DEMO);
   const to = `loki-${Date.now()}@example.fi`;
   await page.getByLabel("Vastaanottaja").fill(to);
@@ -32,23 +34,37 @@ test("[accounts] a main user's test e-mail and organisation changes appear in th
 
   await nav.getByRole("link", { name: "Tapahtumaloki" }).click();
   await page.waitForURL("**/demo/audit");
-  const changed = page.getByRole("cell", { name: "Dora Demo muutti organisaation tietoja: laskutusosoite, yhteyssähköpostit" });
+  const changed = page.getByRole("cell", {
+    name: "Dora Demo muutti organisaation tietoja: laskutusosoite, yhteyssähköpostit",
+  });
   await expect(changed).toBeVisible();
-  await expect(page.getByRole("cell", { name: `Dora Demo lähetti testisähköpostin osoitteeseen ${to}` })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: `Dora Demo lähetti testisähköpostin osoitteeseen ${to}` }),
+  ).toBeVisible();
 
-  await page.getByLabel("Tapahtuman tyyppi").selectOption({ label: "Organisaation tietojen muutos" });
+  await page
+    .getByLabel("Tapahtuman tyyppi")
+    .selectOption({ label: "Organisaation tietojen muutos" });
   await page.getByRole("button", { name: "Näytä" }).click();
   await expect(changed).toBeVisible();
-  await expect(page.getByRole("cell", { name: `Dora Demo lähetti testisähköpostin osoitteeseen ${to}` })).toHaveCount(0);
+  await expect(
+    page.getByRole("cell", { name: `Dora Demo lähetti testisähköpostin osoitteeseen ${to}` }),
+  ).toHaveCount(0);
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Vie CSV-tiedostoksi" }).click();
   const csv = readFileSync((await (await download).path())!, "utf8");
-  expect(csv).toContain("Dora Demo muutti organisaation tietoja: laskutusosoite, yhteyssähköpostit");
+  expect(csv).toContain(
+    "Dora Demo muutti organisaation tietoja: laskutusosoite, yhteyssähköpostit",
+  );
   expect(csv).not.toContain(to);
 
   await page.goto("/demo/audit");
-  await expect(page.getByRole("cell", { name: /Dora Demo vei tapahtumalokin CSV-tiedostoksi \(\d+ tapahtuma/ })).toBeVisible();
+  await expect(
+    page.getByRole("cell", {
+      name: /Dora Demo vei tapahtumalokin CSV-tiedostoksi \(\d+ tapahtuma/,
+    }),
+  ).toBeVisible();
 });
 
 test("[accounts] another organisation's audit log and export do not exist", async ({ page }) => {

@@ -7,7 +7,10 @@ import { person, signUpVerified } from "../fixtures/accounts";
 
 const SUBJECT = "Kutsu käyttäjäksi / Inbjudan att bli användare / User invitation";
 
-test("[accounts] a new user signs up, verifies, invites a colleague who registers from the outbox link; as a viewer the colleague cannot invite", async ({ page: start, browser }) => {
+test("[accounts] a new user signs up, verifies, invites a colleague who registers from the outbox link; as a viewer the colleague cannot invite", async ({
+  page: start,
+  browser,
+}) => {
   const colleague = `kollega-${Date.now()}@example.fi`;
   // Sign up → verify the address from the sandbox mail → sign in: a main user of a new organisation.
   const owner = person();
@@ -20,7 +23,9 @@ test("[accounts] a new user signs up, verifies, invites a colleague who register
   const form = page.getByRole("form", { name: "Kutsu käyttäjä" });
   await form.getByLabel("Kutsuttavan sähköposti").fill(colleague);
   await form.getByLabel("Rooli", { exact: true }).selectOption({ label: "Muokkaaja" });
-  const inviteRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  const inviteRequest = page.waitForRequest(
+    (r) => r.method() === "POST" && Boolean(r.headers()["next-action"]),
+  );
   await form.getByRole("button", { name: "Lähetä kutsu" }).click();
   const captured = await inviteRequest;
   await expect(page.getByText(`Kutsu lähetetty osoitteeseen ${colleague}.`)).toBeVisible();
@@ -47,7 +52,9 @@ test("[accounts] a new user signs up, verifies, invites a colleague who register
   const p2 = await theirs.newPage();
   await p2.goto(link!);
   await expect(p2.getByRole("heading", { name: "Kutsu käyttäjäksi" })).toBeVisible();
-  await expect(p2.getByText(`kutsui sinut organisaation ${owner.orgName} käyttäjäksi roolissa muokkaaja`)).toBeVisible();
+  await expect(
+    p2.getByText(`kutsui sinut organisaation ${owner.orgName} käyttäjäksi roolissa muokkaaja`),
+  ).toBeVisible();
   await expect(p2.getByLabel("Sähköposti")).toHaveValue(colleague);
   await p2.getByLabel("Etunimi").fill("Kaisa");
   await p2.getByLabel("Sukunimi").fill("Kollega");
@@ -67,14 +74,20 @@ test("[accounts] a new user signs up, verifies, invites a colleague who register
 
   // As a viewer they see the members but no invite form.
   await p2.goto(`/${org}/users`);
-  await expect(p2.getByText("Vain pääkäyttäjät voivat kutsua käyttäjiä ja muuttaa rooleja.")).toBeVisible();
+  await expect(
+    p2.getByText("Vain pääkäyttäjät voivat kutsua käyttäjiä ja muuttaa rooleja."),
+  ).toBeVisible();
   await expect(p2.getByRole("form", { name: "Kutsu käyttäjä" })).toHaveCount(0);
   await expect(p2.getByRole("button", { name: "Lähetä kutsu" })).toHaveCount(0);
 
   // A forged call: the main user's invite request replayed with the viewer's session.
   const forged = `vaarennetty-${Date.now()}@example.fi`;
   const res = await p2.request.post(`/${org}/users`, {
-    headers: { "next-action": captured.headers()["next-action"]!, "content-type": captured.headers()["content-type"]!, accept: "text/x-component" },
+    headers: {
+      "next-action": captured.headers()["next-action"]!,
+      "content-type": captured.headers()["content-type"]!,
+      accept: "text/x-component",
+    },
     data: captured.postData()!.replaceAll(colleague, forged),
   });
   const answer = await res.text();
@@ -89,7 +102,9 @@ test("[accounts] a new user signs up, verifies, invites a colleague who register
   const p3 = await stranger.newPage();
   await p3.goto(link!);
   await expect(p3.getByRole("heading", { name: "Kutsu on jo käytetty" })).toBeVisible();
-  await expect(p3.getByText(`Pyydä organisaation ${owner.orgName} pääkäyttäjältä uusi kutsu.`)).toBeVisible();
+  await expect(
+    p3.getByText(`Pyydä organisaation ${owner.orgName} pääkäyttäjältä uusi kutsu.`),
+  ).toBeVisible();
   await stranger.close();
   await theirs.close();
 });

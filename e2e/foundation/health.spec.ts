@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-test("[foundation] health reports the embedded defaults or the configured database", async ({ request }) => {
+test("[foundation] health reports the embedded defaults or the configured database", async ({
+  request,
+}) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
   const body = await res.json();
@@ -17,7 +19,9 @@ test("[foundation] pages carry security headers", async ({ request }) => {
   expect(h["x-powered-by"]).toBeUndefined();
 });
 
-test("[foundation] the portal asks for sign-in, and a wrong password gets a clear message", async ({ page }) => {
+test("[foundation] the portal asks for sign-in, and a wrong password gets a clear message", async ({
+  page,
+}) => {
   await page.goto("/demo");
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel("Sähköpostiosoite").fill("demo@viestikone.local");

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../fixtures/auth";
 
-test("[foundation] a test e-mail goes through the job runner into the sandbox outbox", async ({ page }) => {
+test("[foundation] a test e-mail goes through the job runner into the sandbox outbox", async ({
+  page,
+}) => {
   await signIn(page, DEMO);
   const to = `vastaanottaja-${Date.now()}@example.fi`;
   await page.getByLabel("Vastaanottaja").fill(to);
@@ -26,18 +28,24 @@ test("[foundation] a test e-mail goes through the job runner into the sandbox ou
   await expect(page.getByRole("cell", { name: to })).toBeVisible();
 });
 
-test("[foundation] the sandbox phone shows sent SMS with parts and encoding, and takes inbound SMS", async ({ page }) => {
+test("[foundation] the sandbox phone shows sent SMS with parts and encoding, and takes inbound SMS", async ({
+  page,
+}) => {
   await signIn(page, DEMO);
   await page.getByRole("link", { name: "Testipuhelin" }).click();
   await page.waitForURL("**/demo/sandbox/phone");
-  const send = page.locator("form", { has: page.getByRole("button", { name: "Lähetä", exact: true }) });
+  const send = page.locator("form", {
+    has: page.getByRole("button", { name: "Lähetä", exact: true }),
+  });
 
   // A sender name with ä is refused with the character named; nothing is queued.
   await send.getByLabel("Lähettäjä").fill("Ääkkönen");
   await send.getByLabel("Vastaanottajan numero").fill("040 765 4321");
   await send.getByLabel("Viesti").fill("Hei");
   await send.getByRole("button", { name: "Lähetä", exact: true }).click();
-  await expect(page.getByText("Merkki ”Ä” ei ole sallittu lähettäjän nimessä.", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("Merkki ”Ä” ei ole sallittu lähettäjän nimessä.", { exact: false }),
+  ).toBeVisible();
 
   await send.getByLabel("Lähettäjä").fill("Kauppa");
   await send.getByLabel("Viesti").fill("Hei äiti, kahvia €2");
@@ -51,7 +59,9 @@ test("[foundation] the sandbox phone shows sent SMS with parts and encoding, and
   }).toPass();
   await expect(page.getByText(/1 osa · GSM-7/)).toBeVisible();
 
-  const inbound = page.locator("form", { has: page.getByRole("button", { name: "Lähetä lyhytnumeroon" }) });
+  const inbound = page.locator("form", {
+    has: page.getByRole("button", { name: "Lähetä lyhytnumeroon" }),
+  });
   await inbound.getByLabel("Lähettäjän numero").fill("050 111 2222");
   await inbound.getByLabel("Lyhytnumero").fill("18230");
   await inbound.getByLabel("Viesti").fill("AANESTA 3");
@@ -62,7 +72,9 @@ test("[foundation] the sandbox phone shows sent SMS with parts and encoding, and
   await expect(page.getByRole("cell", { name: "+358501112222" })).toBeVisible();
 });
 
-test("[foundation] the language switches to English and dates stay in Helsinki time", async ({ page }) => {
+test("[foundation] the language switches to English and dates stay in Helsinki time", async ({
+  page,
+}) => {
   await signIn(page, DEMO);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("link", { name: "Sandbox outbox" })).toBeVisible();

@@ -1,11 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, PARTNER, signIn } from "../fixtures/auth";
 
-test("[operator] an operator suspends an organisation: its users see the notice and cannot send until it is lifted", async ({ page, browser }) => {
+test("[operator] an operator suspends an organisation: its users see the notice and cannot send until it is lifted", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO);
   await page.getByRole("link", { name: "Ylläpito" }).click();
   await page.waitForURL("**/operator");
-  await page.getByLabel("Hae nimellä, osoitteella, Y-tunnuksella tai asiakasnumerolla").fill("Painotalo");
+  await page
+    .getByLabel("Hae nimellä, osoitteella, Y-tunnuksella tai asiakasnumerolla")
+    .fill("Painotalo");
   await page.getByRole("button", { name: "Hae", exact: true }).click();
   await expect(page.getByText("1 organisaatio", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: PARTNER.orgName }).click();
@@ -19,7 +24,9 @@ test("[operator] an operator suspends an organisation: its users see the notice 
   const partner = await browser.newPage();
   await signIn(partner, PARTNER);
   // (Next's route announcer is an alert too: look for the notice by its text.)
-  const notice = partner.getByRole("alert").filter({ hasText: "Organisaation käyttö on keskeytetty. Viestien lähettäminen ei ole mahdollista." });
+  const notice = partner.getByRole("alert").filter({
+    hasText: "Organisaation käyttö on keskeytetty. Viestien lähettäminen ei ole mahdollista.",
+  });
   await expect(notice).toBeVisible();
   const to = `keskeytetty-${Date.now()}@example.fi`;
   await partner.getByLabel("Vastaanottaja").fill(to);
@@ -27,7 +34,9 @@ test("[operator] an operator suspends an organisation: its users see the notice 
   await expect(partner.getByRole("status")).toHaveText("Organisaation käyttö on keskeytetty.");
   // The operator's action is in the organisation's own audit log.
   await partner.getByRole("link", { name: "Tapahtumaloki" }).click();
-  await expect(partner.getByRole("cell", { name: "Ylläpitäjä Dora Demo keskeytti organisaation käytön" })).toBeVisible();
+  await expect(
+    partner.getByRole("cell", { name: "Ylläpitäjä Dora Demo keskeytti organisaation käytön" }),
+  ).toBeVisible();
 
   await page.getByRole("button", { name: "Poista keskeytys" }).click();
   await expect(page.getByText("Keskeytys poistettu.")).toBeVisible();
@@ -48,7 +57,11 @@ test("[operator] an operator suspends an organisation: its users see the notice 
 test("[operator] the operator area does not exist for a non-operator", async ({ page }) => {
   await signIn(page, PARTNER);
   await expect(page.getByRole("link", { name: "Ylläpito" })).toHaveCount(0);
-  for (const path of ["/operator", "/operator?q=Demo", "/operator/orgs/00000000-0000-4000-8000-000000000000"]) {
+  for (const path of [
+    "/operator",
+    "/operator?q=Demo",
+    "/operator/orgs/00000000-0000-4000-8000-000000000000",
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Sivua ei löytynyt" })).toBeVisible();

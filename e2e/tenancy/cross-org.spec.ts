@@ -3,18 +3,32 @@ import { DEMO, PARTNER, signIn } from "../fixtures/auth";
 
 test("[tenancy] another organisation's pages do not exist for a non-member", async ({ page }) => {
   await signIn(page, DEMO);
-  for (const path of ["/painotalo", "/painotalo/sandbox/outbox", "/painotalo/sandbox/phone", "/painotalo/users", "/painotalo/settings", "/painotalo/audit", "/painotalo/audit/export"]) {
+  for (const path of [
+    "/painotalo",
+    "/painotalo/sandbox/outbox",
+    "/painotalo/sandbox/phone",
+    "/painotalo/users",
+    "/painotalo/settings",
+    "/painotalo/audit",
+    "/painotalo/audit/export",
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Sivua ei löytynyt" })).toBeVisible();
   }
 });
 
-test("[tenancy] a forged server action for another organisation is refused and changes nothing", async ({ page, browser }) => {
+test("[tenancy] a forged server action for another organisation is refused and changes nothing", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO);
   const to = `forged-${Date.now()}@example.fi`;
   // Rewrite the form's organisation to one the user does not belong to, then submit.
-  await page.locator('input[name="org"]').first().evaluate((el: HTMLInputElement) => (el.value = "painotalo"));
+  await page
+    .locator('input[name="org"]')
+    .first()
+    .evaluate((el: HTMLInputElement) => (el.value = "painotalo"));
   await page.getByLabel("Vastaanottaja").fill(to);
   await page.getByRole("button", { name: "Lähetä" }).click();
   await expect(page.getByText("Sivua ei löytynyt.")).toBeVisible();

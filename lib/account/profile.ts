@@ -21,7 +21,12 @@ async function requireUser(db: Db, userId: string): Promise<UserRow> {
 }
 
 /** Checks the signed-in user's current password; wrong guesses are limited to 5 per 15 min. */
-async function checkCurrentPassword(db: Db, user: UserRow, password: string, ctx: Ctx): Promise<void> {
+async function checkCurrentPassword(
+  db: Db,
+  user: UserRow,
+  password: string,
+  ctx: Ctx,
+): Promise<void> {
   const limits = [{ key: `current-password:user:${user.id}`, limit: 5, windowSeconds: 900 }];
   await enforceRateLimits(db, limits, ctx.now);
   if (!(await verifyPassword(password, user.passwordHash))) {
@@ -34,8 +39,15 @@ async function checkCurrentPassword(db: Db, user: UserRow, password: string, ctx
 }
 
 /** Changes the user's own first and last name (A6). */
-export async function updateProfileName(db: Db, userId: string, input: ProfileNameInput): Promise<void> {
-  await db.update(users).set({ firstName: input.firstName, lastName: input.lastName }).where(eq(users.id, userId));
+export async function updateProfileName(
+  db: Db,
+  userId: string,
+  input: ProfileNameInput,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ firstName: input.firstName, lastName: input.lastName })
+    .where(eq(users.id, userId));
 }
 
 /** Saves the user's language (A6); the caller also sets the locale cookie. */
@@ -47,7 +59,12 @@ export async function setUserLocale(db: Db, userId: string, locale: "fi" | "en")
  * Changes the user's password after checking the current one and the policy (A4, A6); open
  * reset links stop working. Records `auth.password_changed`.
  */
-export async function changePassword(db: Db, userId: string, input: ChangePasswordInput, ctx: Ctx): Promise<void> {
+export async function changePassword(
+  db: Db,
+  userId: string,
+  input: ChangePasswordInput,
+  ctx: Ctx,
+): Promise<void> {
   const user = await requireUser(db, userId);
   await checkCurrentPassword(db, user, input.currentPassword, ctx);
   enforcePasswordPolicy(input.password, user);
@@ -55,7 +72,14 @@ export async function changePassword(db: Db, userId: string, input: ChangePasswo
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await expireUserTokens(tx, user.id, "reset_password", ctx.now);
-    await recordAudit(tx, { actorId: user.id, actorEmail: user.email, action: "auth.password_changed", targetType: "user", targetId: user.id, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: user.id,
+      actorEmail: user.email,
+      action: "auth.password_changed",
+      targetType: "user",
+      targetId: user.id,
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -65,11 +89,19 @@ export async function changePassword(db: Db, userId: string, input: ChangePasswo
  * opened (`openEmailLink`). An address that already has an account gets a notice instead, and
  * the caller answers the same way (no account enumeration).
  */
-export async function requestEmailChange(db: Db, userId: string, input: ChangeEmailInput, ctx: Ctx): Promise<void> {
+export async function requestEmailChange(
+  db: Db,
+  userId: string,
+  input: ChangeEmailInput,
+  ctx: Ctx,
+): Promise<void> {
   const user = await requireUser(db, userId);
   await checkCurrentPassword(db, user, input.currentPassword, ctx);
   if (input.email === user.email.toLowerCase()) {
-    throw new AppError("BAD_REQUEST", { userMessage: "errors.EMAIL_UNCHANGED", fieldErrors: { email: ["errors.EMAIL_UNCHANGED"] } });
+    throw new AppError("BAD_REQUEST", {
+      userMessage: "errors.EMAIL_UNCHANGED",
+      fieldErrors: { email: ["errors.EMAIL_UNCHANGED"] },
+    });
   }
   const other = await findUserByEmail(db, input.email);
   await db.transaction(async (tx) => {
@@ -83,13 +115,33 @@ export async function requestEmailChange(db: Db, userId: string, input: ChangeEm
       details: { to: input.email, ...(other ? { refused: "address_in_use" } : {}) },
     });
     if (other) {
-      await queueAccountEmail(tx, { kind: "emailInUse", to: other.email, locale: other.locale, firstName: other.firstName });
+      await queueAccountEmail(tx, {
+        kind: "emailInUse",
+        to: other.email,
+        locale: other.locale,
+        firstName: other.firstName,
+      });
       return;
     }
     await expireUserTokens(tx, user.id, "change_email", ctx.now);
-    const { token } = await issueAuthToken(tx, { userId: user.id, kind: "change_email", email: input.email, now: ctx.now });
-    await queueAccountEmail(tx, { kind: "changeEmail", to: input.email, locale: user.locale, firstName: user.firstName, url: appUrl(`/verify/${token}`) });
-    await queueAccountEmail(tx, { kind: "emailChangeNotice", to: user.email, locale: user.locale, firstName: user.firstName });
+    const { token } = await issueAuthToken(tx, {
+      userId: user.id,
+      kind: "change_email",
+      email: input.email,
+      now: ctx.now,
+    });
+    await queueAccountEmail(tx, {
+      kind: "changeEmail",
+      to: input.email,
+      locale: user.locale,
+      firstName: user.firstName,
+      url: appUrl(`/verify/${token}`),
+    });
+    await queueAccountEmail(tx, {
+      kind: "emailChangeNotice",
+      to: user.email,
+      locale: user.locale,
+      firstName: user.firstName,
+    });
   });
 }
-

@@ -15,7 +15,11 @@ export type Profile = {
 };
 
 /** The signed-in user's own details and organisations (A6), or null for a deleted account. */
-export async function getProfile(db: Db, userId: string, now = new Date()): Promise<Profile | null> {
+export async function getProfile(
+  db: Db,
+  userId: string,
+  now = new Date(),
+): Promise<Profile | null> {
   const user = await findUserById(db, userId);
   if (!user) return null;
   const [pending] = await queryRows<{ email: string }>(

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "./csv";
 
 describe("audit CSV", () => {
-  it.each(["=HYPERLINK(\"http://x\")", "+358401234567", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises a cell starting a formula: %j", (v) => {
-    const cell = csvCell(v);
-    expect(cell.replace(/^"/, "").startsWith("'")).toBe(true);
-  });
+  it.each(['=HYPERLINK("http://x")', "+358401234567", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])(
+    "neutralises a cell starting a formula: %j",
+    (v) => {
+      const cell = csvCell(v);
+      expect(cell.replace(/^"/, "").startsWith("'")).toBe(true);
+    },
+  );
 
   it("leaves ordinary text alone and quotes separators, quotes and line breaks", () => {
     expect(csvCell("Dora Demo")).toBe("Dora Demo");
@@ -21,6 +24,11 @@ describe("audit CSV", () => {
   });
 
   it("writes a BOM, semicolons and CRLF", () => {
-    expect(toCsv([["a", "b"], ["=c", "d"]])).toBe("\uFEFFa;b\r\n'=c;d\r\n");
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["=c", "d"],
+      ]),
+    ).toBe("\uFEFFa;b\r\n'=c;d\r\n");
   });
 });

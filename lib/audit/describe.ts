@@ -6,7 +6,8 @@ import { AUDIT_ACTIONS, type AuditEntryRow } from "./queries";
 /** The slice of a next-intl translator this module needs (server, client and tests alike). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v : typeof v === "number" ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" && v.trim() ? v : typeof v === "number" ? String(v) : undefined;
 const ROLES = ["main", "editor", "viewer"];
 
 /**
@@ -21,7 +22,14 @@ export function describeAuditEntry(e: AuditEntryRow, t: Translate): string {
     return s && ROLES.includes(s) ? t(`roles.${s}`) : (s ?? "–");
   };
   const fields = Array.isArray(d.fields)
-    ? d.fields.map((f) => (typeof f === "string" && ["name", "businessId", "billingAddress", "contactEmails"].includes(f) ? t(`audit.fields.${f}`) : String(f))).join(", ")
+    ? d.fields
+        .map((f) =>
+          typeof f === "string" &&
+          ["name", "businessId", "billingAddress", "contactEmails"].includes(f)
+            ? t(`audit.fields.${f}`)
+            : String(f),
+        )
+        .join(", ")
     : "–";
   const values = {
     actor: auditActorLabel(e, t),
@@ -33,12 +41,16 @@ export function describeAuditEntry(e: AuditEntryRow, t: Translate): string {
     fields,
     count: typeof d.count === "number" ? d.count : 0,
   };
-  if (!(AUDIT_ACTIONS as readonly string[]).includes(e.action)) return t("audit.describe.unknown", { ...values, action: e.action });
+  if (!(AUDIT_ACTIONS as readonly string[]).includes(e.action))
+    return t("audit.describe.unknown", { ...values, action: e.action });
   return t(`audit.describe.${e.action}`, values);
 }
 
 /** Who did it: the person's current name, else the e-mail recorded, else "unknown user". */
-export function auditActorLabel(e: Pick<AuditEntryRow, "actorName" | "actorEmail">, t: Translate): string {
+export function auditActorLabel(
+  e: Pick<AuditEntryRow, "actorName" | "actorEmail">,
+  t: Translate,
+): string {
   return e.actorName ?? e.actorEmail ?? t("audit.someone");
 }
 

@@ -13,15 +13,31 @@ import { recordAudit } from "./record";
  */
 export async function exportAuditLog(
   db: Db,
-  opts: { orgId: string; userId: string; userEmail: string; ip: string; filters: AuditFilters; locale: Locale },
+  opts: {
+    orgId: string;
+    userId: string;
+    userEmail: string;
+    ip: string;
+    filters: AuditFilters;
+    locale: Locale;
+  },
 ): Promise<{ csv: string; count: number }> {
   await requireOrgRole(db, opts.orgId, opts.userId, "main");
   const t = await auditTranslator(opts.locale);
   const rows = await listAuditEntriesForExport(db, opts.orgId, opts.filters);
-  const header = ["time", "actor", "actorEmail", "action", "description", "ip"].map((k) => t(`audit.csv.${k}`));
+  const header = ["time", "actor", "actorEmail", "action", "description", "ip"].map((k) =>
+    t(`audit.csv.${k}`),
+  );
   const csv = toCsv([
     header,
-    ...rows.map((e) => [formatHelsinki(e.createdAt), auditActorLabel(e, t), e.actorEmail, e.action, describeAuditEntry(e, t), e.ip]),
+    ...rows.map((e) => [
+      formatHelsinki(e.createdAt),
+      auditActorLabel(e, t),
+      e.actorEmail,
+      e.action,
+      describeAuditEntry(e, t),
+      e.ip,
+    ]),
   ]);
   await recordAudit(db, {
     orgId: opts.orgId,

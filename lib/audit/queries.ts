@@ -10,11 +10,29 @@ export const AUDIT_EXPORT_MAX = 50_000;
 
 /** Every action the log knows, for the action-type filter. */
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  "auth.sign_in", "auth.sign_in_failed", "auth.sign_up", "auth.email_verified", "auth.password_reset_requested",
-  "auth.password_reset", "auth.password_changed", "auth.email_change_requested", "auth.email_changed",
-  "member.invited", "member.invitation_resent", "member.invitation_revoked", "member.joined", "member.role_changed",
-  "member.removed", "member.left", "org.updated", "org.suspended", "org.unsuspended", "org.partner_granted",
-  "org.partner_revoked", "email.test_sent", "audit.exported",
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_up",
+  "auth.email_verified",
+  "auth.password_reset_requested",
+  "auth.password_reset",
+  "auth.password_changed",
+  "auth.email_change_requested",
+  "auth.email_changed",
+  "member.invited",
+  "member.invitation_resent",
+  "member.invitation_revoked",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "org.updated",
+  "org.suspended",
+  "org.unsuspended",
+  "org.partner_granted",
+  "org.partner_revoked",
+  "email.test_sent",
+  "audit.exported",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */
@@ -34,15 +52,20 @@ export type AuditEntryRow = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const one = (v: string | string[] | undefined) =>
+  (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
 /** Filters from a page's search parameters; values that are not valid are dropped and named. */
-export function parseAuditFilters(params: Record<string, string | string[] | undefined>): { filters: AuditFilters; invalid: string[] } {
+export function parseAuditFilters(params: Record<string, string | string[] | undefined>): {
+  filters: AuditFilters;
+  invalid: string[];
+} {
   const filters: AuditFilters = {};
   const invalid: string[] = [];
   const action = one(params.action);
   if (action) {
-    if ((AUDIT_ACTIONS as readonly string[]).includes(action)) filters.action = action as AuditAction;
+    if ((AUDIT_ACTIONS as readonly string[]).includes(action))
+      filters.action = action as AuditAction;
     else invalid.push("action");
   }
   const actor = one(params.actor);
@@ -84,7 +107,9 @@ const columns = {
   action: auditLog.action,
   actorId: auditLog.actorId,
   actorEmail: auditLog.actorEmail,
-  actorName: sql<string | null>`nullif(trim(concat(${users.firstName}, ' ', ${users.lastName})), '')`,
+  actorName: sql<
+    string | null
+  >`nullif(trim(concat(${users.firstName}, ' ', ${users.lastName})), '')`,
   targetType: auditLog.targetType,
   targetId: auditLog.targetId,
   ip: auditLog.ip,
@@ -116,7 +141,11 @@ export async function listAuditEntries(
 }
 
 /** Every entry matching the filters (at most AUDIT_EXPORT_MAX), newest first, for the export. */
-export async function listAuditEntriesForExport(db: Db, orgId: string, filters: AuditFilters): Promise<AuditEntryRow[]> {
+export async function listAuditEntriesForExport(
+  db: Db,
+  orgId: string,
+  filters: AuditFilters,
+): Promise<AuditEntryRow[]> {
   return db
     .select(columns)
     .from(auditLog)
@@ -127,11 +156,16 @@ export async function listAuditEntriesForExport(db: Db, orgId: string, filters: 
 }
 
 /** The people who appear as actors in the organisation's log (for the person filter). */
-export async function listAuditActors(db: Db, orgId: string): Promise<{ id: string; label: string }[]> {
+export async function listAuditActors(
+  db: Db,
+  orgId: string,
+): Promise<{ id: string; label: string }[]> {
   const rows = await db
     .selectDistinct({
       id: auditLog.actorId,
-      name: sql<string | null>`nullif(trim(concat(${users.firstName}, ' ', ${users.lastName})), '')`,
+      name: sql<
+        string | null
+      >`nullif(trim(concat(${users.firstName}, ' ', ${users.lastName})), '')`,
       email: sql<string | null>`coalesce(${users.email}, ${auditLog.actorEmail})`,
     })
     .from(auditLog)
@@ -139,6 +173,10 @@ export async function listAuditActors(db: Db, orgId: string): Promise<{ id: stri
     .where(and(eq(auditLog.orgId, orgId), sql`${auditLog.actorId} is not null`))
     .limit(1000);
   const byId = new Map<string, string>();
-  for (const r of rows) if (r.id && !byId.has(r.id)) byId.set(r.id, r.name ? `${r.name} (${r.email ?? ""})` : (r.email ?? r.id));
-  return [...byId].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label, "fi"));
+  for (const r of rows)
+    if (r.id && !byId.has(r.id))
+      byId.set(r.id, r.name ? `${r.name} (${r.email ?? ""})` : (r.email ?? r.id));
+  return [...byId]
+    .map(([id, label]) => ({ id, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, "fi"));
 }

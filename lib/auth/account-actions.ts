@@ -17,20 +17,29 @@ export const signUpAction = publicAction({ schema: SignUpSchema }, async (input,
 });
 
 /** Mails a new verification link (at most one per 15 min per address); the same answer for any address. */
-export const resendVerificationAction = publicAction({ schema: EmailOnlySchema }, async (input, ctx) => {
-  await resendVerification(await getDb(), input.email, { ip: ctx.ip, now: new Date() });
-  return { email: input.email };
-});
+export const resendVerificationAction = publicAction(
+  { schema: EmailOnlySchema },
+  async (input, ctx) => {
+    await resendVerification(await getDb(), input.email, { ip: ctx.ip, now: new Date() });
+    return { email: input.email };
+  },
+);
 
 /** Mails a password-reset link if the address has an account; the same answer for any address. */
-export const requestPasswordResetAction = publicAction({ schema: EmailOnlySchema }, async (input, ctx) => {
-  await requestPasswordReset(await getDb(), input.email, { ip: ctx.ip, now: new Date() });
-  return { email: input.email };
-});
+export const requestPasswordResetAction = publicAction(
+  { schema: EmailOnlySchema },
+  async (input, ctx) => {
+    await requestPasswordReset(await getDb(), input.email, { ip: ctx.ip, now: new Date() });
+    return { email: input.email };
+  },
+);
 
 /** Sets a new password through a reset link. */
-export const resetPasswordAction = publicAction({ schema: ResetPasswordSchema }, async (input, ctx) => {
-  const { status } = await resetPassword(await getDb(), input, { ip: ctx.ip, now: new Date() });
-  if (status !== "valid") throw new AppError("NOT_FOUND", { userMessage: "errors.LINK_INVALID" });
-  return {};
-});
+export const resetPasswordAction = publicAction(
+  { schema: ResetPasswordSchema },
+  async (input, ctx) => {
+    const { status } = await resetPassword(await getDb(), input, { ip: ctx.ip, now: new Date() });
+    if (status !== "valid") throw new AppError("NOT_FOUND", { userMessage: "errors.LINK_INVALID" });
+    return {};
+  },
+);

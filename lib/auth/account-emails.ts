@@ -4,15 +4,20 @@ import { env } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { systemEmail } from "@/lib/email/system-layout";
 
-export type AccountEmailKind = "verify" | "alreadyRegistered" | "reset" | "changeEmail" | "emailChangeNotice" | "emailInUse";
+export type AccountEmailKind =
+  "verify" | "alreadyRegistered" | "reset" | "changeEmail" | "emailChangeNotice" | "emailInUse";
 type Locale = "fi" | "en";
 type Copy = { subject: string; paragraphs: string[]; button?: string };
 
 // Only the recipient's own name is ever put into these messages: never text someone else typed.
-const copy: Record<Locale, { hello: (name: string) => string; footer: string; kinds: Record<AccountEmailKind, Copy> }> = {
+const copy: Record<
+  Locale,
+  { hello: (name: string) => string; footer: string; kinds: Record<AccountEmailKind, Copy> }
+> = {
   fi: {
     hello: (name) => (name ? `Hei ${name}!` : "Hei!"),
-    footer: "Viestikone – viestit asiakkaille yhdestä paikasta. Tämä on automaattinen viesti, älä vastaa siihen.",
+    footer:
+      "Viestikone – viestit asiakkaille yhdestä paikasta. Tämä on automaattinen viesti, älä vastaa siihen.",
     kinds: {
       verify: {
         subject: "Vahvista sähköpostiosoitteesi – Viestikone",
@@ -65,7 +70,8 @@ const copy: Record<Locale, { hello: (name: string) => string; footer: string; ki
   },
   en: {
     hello: (name) => (name ? `Hello ${name}!` : "Hello!"),
-    footer: "Viestikone – customer messages from one place. This is an automatic message, please do not reply.",
+    footer:
+      "Viestikone – customer messages from one place. This is an automatic message, please do not reply.",
     kinds: {
       verify: {
         subject: "Confirm your e-mail address – Viestikone",

@@ -13,7 +13,11 @@ import { findUserByEmail } from "./users";
 
 /** Sets the UI language cookie (one year). */
 async function setLocaleCookie(locale: Locale) {
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+    sameSite: "lax",
+  });
 }
 
 /** The form's error for a refused sign-in (see SignInRefused in ./auth). */
@@ -29,15 +33,25 @@ function signInError(err: AuthError): string {
  * Signs in with e-mail and password (rate limits, audit and verification are checked in the
  * credentials provider); on success sets the language the user saved and redirects.
  */
-export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+export async function signInAction(
+  _prev: ActionResult | null,
+  formData: FormData,
+): Promise<ActionResult> {
   const next = String(formData.get("next") ?? "/");
   // Only local paths: never an open redirect.
-  const target = next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  const target =
+    next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
   const email = String(formData.get("email") ?? "");
   try {
-    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirect: false, redirectTo: target });
+    await signIn("credentials", {
+      email,
+      password: String(formData.get("password") ?? ""),
+      redirect: false,
+      redirectTo: target,
+    });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, error: signInError(err), values: { email, next } };
+    if (err instanceof AuthError)
+      return { ok: false, error: signInError(err), values: { email, next } };
     throw err;
   }
   const user = await findUserByEmail(await getDb(), email);

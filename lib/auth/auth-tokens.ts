@@ -42,7 +42,12 @@ export type TokenLookup =
   | { status: "unknown" };
 
 /** Looks a link token up without using it: valid, expired, used or unknown. */
-export async function findAuthToken(db: Db, token: string, kinds: TokenKind[], now: Date): Promise<TokenLookup> {
+export async function findAuthToken(
+  db: Db,
+  token: string,
+  kinds: TokenKind[],
+  now: Date,
+): Promise<TokenLookup> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: "unknown" };
   const [row] = await db
     .select()
@@ -60,21 +65,39 @@ export async function findAuthToken(db: Db, token: string, kinds: TokenKind[], n
  * Uses a link token once: marks it used only if it is unused and unexpired (one atomic UPDATE,
  * so two clicks at the same instant cannot both succeed). Returns why it failed otherwise.
  */
-export async function consumeAuthToken(db: Db, token: string, kinds: TokenKind[], now: Date): Promise<TokenLookup> {
+export async function consumeAuthToken(
+  db: Db,
+  token: string,
+  kinds: TokenKind[],
+  now: Date,
+): Promise<TokenLookup> {
   const found = await findAuthToken(db, token, kinds, now);
   if (found.status !== "valid") return found;
   const [row] = await db
     .update(authTokens)
     .set({ usedAt: now })
-    .where(and(eq(authTokens.id, found.row.id), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(authTokens.id, found.row.id),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, now),
+      ),
+    )
     .returning();
   return row ? { status: "valid", row } : { status: "used", row: found.row };
 }
 
 /** Uses up every open token of one kind of a user (older reset links die with a new one). */
-export async function expireUserTokens(db: Db, userId: string, kind: TokenKind, now: Date): Promise<void> {
+export async function expireUserTokens(
+  db: Db,
+  userId: string,
+  kind: TokenKind,
+  now: Date,
+): Promise<void> {
   await db
     .update(authTokens)
     .set({ usedAt: now })
-    .where(and(eq(authTokens.userId, userId), eq(authTokens.kind, kind), isNull(authTokens.usedAt)));
+    .where(
+      and(eq(authTokens.userId, userId), eq(authTokens.kind, kind), isNull(authTokens.usedAt)),
+    );
 }

@@ -48,10 +48,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw) {
         const parsed = SignInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const outcome = await attemptSignIn(await getDb(), parsed.data, { ip: await clientIp(), now: new Date() });
-        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name, isOperator: outcome.user.isOperator };
+        const outcome = await attemptSignIn(await getDb(), parsed.data, {
+          ip: await clientIp(),
+          now: new Date(),
+        });
+        if (outcome.ok)
+          return {
+            id: outcome.user.id,
+            email: outcome.user.email,
+            name: outcome.user.name,
+            isOperator: outcome.user.isOperator,
+          };
         if (outcome.reason === "unverified") throw new SignInRefused("unverified");
-        if (outcome.reason === "rate_limited") throw new SignInRefused(`rate_limited_${/minutes=(\d+)/.exec(outcome.message)?.[1] ?? "15"}`);
+        if (outcome.reason === "rate_limited")
+          throw new SignInRefused(
+            `rate_limited_${/minutes=(\d+)/.exec(outcome.message)?.[1] ?? "15"}`,
+          );
         throw new SignInRefused("credentials");
       },
     }),

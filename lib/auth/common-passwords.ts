@@ -211,24 +211,118 @@ kerttu linnea lumi1 mette milla nelli noora oona saana siiri veera viivi
 
 /** Entries containing spaces; each is also listed with the spaces removed. */
 const PHRASES = [
-  "te amo", "open sesame", "hyvää päivää", "hyvää huomenta", "hyvää yötä", "hyvää iltaa", "hyvää joulua",
-  "hyvää uutta vuotta", "hauskaa joulua", "kiitos paljon", "ole hyvä", "minä itse", "rakastan sinua",
-  "minä rakastan sinua", "pikku myy", "matti meikäläinen", "maija meikäläinen", "teppo testaaja",
+  "te amo",
+  "open sesame",
+  "hyvää päivää",
+  "hyvää huomenta",
+  "hyvää yötä",
+  "hyvää iltaa",
+  "hyvää joulua",
+  "hyvää uutta vuotta",
+  "hauskaa joulua",
+  "kiitos paljon",
+  "ole hyvä",
+  "minä itse",
+  "rakastan sinua",
+  "minä rakastan sinua",
+  "pikku myy",
+  "matti meikäläinen",
+  "maija meikäläinen",
+  "teppo testaaja",
 ];
 
 const YEARS = Array.from({ length: 2030 - 2000 + 1 }, (_, i) => String(2000 + i));
 const SEASONAL = [
-  ...["kesä", "kesa", "talvi", "syksy", "kevät", "kevat", "joulu", "juhannus", "vappu", "suomi", "finland", "helsinki"],
-  ...["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu", "syyskuu", "lokakuu"],
-  ...["marraskuu", "joulukuu", "summer", "winter", "spring", "autumn", "fall", "christmas", "welcome", "password", "salasana"],
-  ...["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+  ...[
+    "kesä",
+    "kesa",
+    "talvi",
+    "syksy",
+    "kevät",
+    "kevat",
+    "joulu",
+    "juhannus",
+    "vappu",
+    "suomi",
+    "finland",
+    "helsinki",
+  ],
+  ...[
+    "tammikuu",
+    "helmikuu",
+    "maaliskuu",
+    "huhtikuu",
+    "toukokuu",
+    "kesäkuu",
+    "heinäkuu",
+    "elokuu",
+    "syyskuu",
+    "lokakuu",
+  ],
+  ...[
+    "marraskuu",
+    "joulukuu",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "christmas",
+    "welcome",
+    "password",
+    "salasana",
+  ],
+  ...[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ],
 ];
-const ROWS = ["1234567890", "01234567890", "qwertyuiopå", "asdfghjklöä", "zxcvbnm,.-", "zxcvbnm,./", "!@#$%^&*()", '!"#¤%&/()='];
+const ROWS = [
+  "1234567890",
+  "01234567890",
+  "qwertyuiopå",
+  "asdfghjklöä",
+  "zxcvbnm,.-",
+  "zxcvbnm,./",
+  "!@#$%^&*()",
+  '!"#¤%&/()=',
+];
 const WALKS = [
-  "1q2w3e4r5t6y7u8i9o0p", "q1w2e3r4t5y6u7i8o9p0", "1qaz2wsx3edc4rfv5tgb6yhn7ujm", "zaq1xsw2cde3vfr4bgt5",
-  "qazwsxedcrfvtgbyhnujm", "1a2s3d4f5g6h7j8k9l", "a1s2d3f4g5h6j7k8l9", "qweasdzxc", "zxcasdqwe", "abcdefghijklmnopqrstuvwxyz",
+  "1q2w3e4r5t6y7u8i9o0p",
+  "q1w2e3r4t5y6u7i8o9p0",
+  "1qaz2wsx3edc4rfv5tgb6yhn7ujm",
+  "zaq1xsw2cde3vfr4bgt5",
+  "qazwsxedcrfvtgbyhnujm",
+  "1a2s3d4f5g6h7j8k9l",
+  "a1s2d3f4g5h6j7k8l9",
+  "qweasdzxc",
+  "zxcasdqwe",
+  "abcdefghijklmnopqrstuvwxyz",
 ];
-const REPEATED = [..."0123456789abcdefghijklmnopqrstuvwxyzäö", "12", "123", "1234", "ab", "abc", "qwe", "asd", "zxc", "xo", "ha", "la"];
+const REPEATED = [
+  ..."0123456789abcdefghijklmnopqrstuvwxyzäö",
+  "12",
+  "123",
+  "1234",
+  "ab",
+  "abc",
+  "qwe",
+  "asd",
+  "zxc",
+  "xo",
+  "ha",
+  "la",
+];
 
 /** Seasons/months × years, keyboard walks, repeats: patterns better generated than listed. */
 function generated(): string[] {
@@ -236,9 +330,11 @@ function generated(): string[] {
   for (const w of SEASONAL) for (const y of YEARS) out.push(w + y, y + w, `${w}${y.slice(2)}`);
   for (const row of ROWS)
     for (const r of [row, [...row].reverse().join("")])
-      for (let i = 0; i < r.length; i++) for (let j = i + 4; j <= r.length; j++) out.push(r.slice(i, j));
+      for (let i = 0; i < r.length; i++)
+        for (let j = i + 4; j <= r.length; j++) out.push(r.slice(i, j));
   for (const w of WALKS) for (let n = 6; n <= w.length; n++) out.push(w.slice(0, n));
-  for (const unit of REPEATED) for (let n = 2; unit.length * n <= 16; n++) if (unit.length * n >= 4) out.push(unit.repeat(n));
+  for (const unit of REPEATED)
+    for (let n = 2; unit.length * n <= 16; n++) if (unit.length * n >= 4) out.push(unit.repeat(n));
   return out;
 }
 
@@ -257,4 +353,7 @@ const entries = [
 export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(entries);
 
 /** The longest entry, in code points: longer candidates need no look-up. */
-export const COMMON_PASSWORD_MAX_CODE_POINTS = entries.reduce((max, s) => Math.max(max, [...s].length), 0);
+export const COMMON_PASSWORD_MAX_CODE_POINTS = entries.reduce(
+  (max, s) => Math.max(max, [...s].length),
+  0,
+);

@@ -3,13 +3,23 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { dummyHash, verifyPassword } from "./password";
 
-export type SessionUser = { id: string; email: string; name: string; locale: "fi" | "en"; isOperator: boolean };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: "fi" | "en";
+  isOperator: boolean;
+};
 
 /**
  * Checks an e-mail address (case-insensitive) and password. Returns the user, or null for an
  * unknown address, a wrong password or an unverified address — indistinguishable to the caller.
  */
-export async function verifyCredentials(db: Db, email: string, password: string): Promise<SessionUser | null> {
+export async function verifyCredentials(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<SessionUser | null> {
   const [user] = await db
     .select()
     .from(users)

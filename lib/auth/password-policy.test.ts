@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMON_PASSWORDS, COMMON_PASSWORD_MAX_CODE_POINTS } from "./common-passwords";
-import { checkPassword, fold, PASSWORD_RULES, passwordErrors, type PasswordRule } from "./password-policy";
+import {
+  checkPassword,
+  fold,
+  PASSWORD_RULES,
+  passwordErrors,
+  type PasswordRule,
+} from "./password-policy";
 
 const STRONG = "Vuorenhuippu#Kettu7";
 const failed = (pw: string, ctx: Parameters<typeof checkPassword>[1] = {}) => {
@@ -27,7 +33,12 @@ describe("password policy: the verdict", () => {
   });
 
   it("reports failed rules as i18n keys, in rule order", () => {
-    expect(passwordErrors("", {})).toEqual(["password.rules.length", "password.rules.upper", "password.rules.lower", "password.rules.digit"]);
+    expect(passwordErrors("", {})).toEqual([
+      "password.rules.length",
+      "password.rules.upper",
+      "password.rules.lower",
+      "password.rules.digit",
+    ]);
     expect(passwordErrors("salasana", { firstName: "Sanna" })).toEqual([
       "password.rules.length",
       "password.rules.upper",
@@ -88,14 +99,33 @@ describe("password policy: character classes (Unicode-aware)", () => {
 
 describe("password policy: printable characters", () => {
   it("allows any printable character: spaces, punctuation, symbols, emoji, other scripts", () => {
-    for (const pw of ["Kuu ja tähti 42", "Ab1 !\"#¤%&/()=?`´^¨~*'<>|", "Ab1€£$¥§½©®™", "Ab1😀🦊 ❄️ emoji", "Ab1 日本語 русский ελληνικά"]) {
+    for (const pw of [
+      "Kuu ja tähti 42",
+      "Ab1 !\"#¤%&/()=?`´^¨~*'<>|",
+      "Ab1€£$¥§½©®™",
+      "Ab1😀🦊 ❄️ emoji",
+      "Ab1 日本語 русский ελληνικά",
+    ]) {
       expect(checkPassword(pw, {}).rules.printable, pw).toBe(true);
     }
     expect(checkPassword("Ab1\u200dtwelve-x", {}).rules.printable).toBe(true); // zero-width joiner (emoji sequences)
   });
 
   it("rejects control characters, lone surrogates and line/paragraph separators", () => {
-    for (const c of ["\u0000", "\t", "\n", "\r", "\u001b", "\u007f", "\u0085", "\u009f", "\u2028", "\u2029", "\ud800", "\udfff"]) {
+    for (const c of [
+      "\u0000",
+      "\t",
+      "\n",
+      "\r",
+      "\u001b",
+      "\u007f",
+      "\u0085",
+      "\u009f",
+      "\u2028",
+      "\u2029",
+      "\ud800",
+      "\udfff",
+    ]) {
       expect(failed(`Ab1defghij${c}`), JSON.stringify(c)).toEqual(["printable"]);
     }
   });
@@ -129,14 +159,23 @@ describe("password policy: names", () => {
 
   it("checks each letter run of hyphenated, spaced and apostrophed names separately", () => {
     const ctx = { firstName: "Anna-Liisa", lastName: "O'Brien" };
-    for (const pw of ["Kettu-ANN-9", "Kettu-nna-9", "Kettu-lii-9", "Kettu-isa-9", "Kettu-bri-9", "Kettu-ien-9"]) {
+    for (const pw of [
+      "Kettu-ANN-9",
+      "Kettu-nna-9",
+      "Kettu-lii-9",
+      "Kettu-isa-9",
+      "Kettu-bri-9",
+      "Kettu-ien-9",
+    ]) {
       expect(failed(pw, ctx), pw).toEqual(["name"]);
     }
     // Across the hyphen or apostrophe is not a sequence of the name.
     for (const pw of ["Kettu-nal-9", "Kettu-ali-9", "Kettu-obr-9"]) {
       expect(failed(pw, ctx), pw).toEqual([]);
     }
-    expect(failed("Kettu-ari-9", { firstName: "Juha Pekka", lastName: "Mäki Ari" })).toEqual(["name"]);
+    expect(failed("Kettu-ari-9", { firstName: "Juha Pekka", lastName: "Mäki Ari" })).toEqual([
+      "name",
+    ]);
   });
 
   it("gives no rule for names (or runs) shorter than three letters, empty or missing names", () => {
@@ -151,31 +190,80 @@ describe("password policy: names", () => {
 
 describe("password policy: common passwords", () => {
   it("rejects listed passwords, case-insensitively", () => {
-    for (const pw of ["password", "PASSWORD", "Salasana", "salasana", "qwerty", "perkele", "Suomi100", "kissa123", "iloveyou", "HYVÄÄ PÄIVÄÄ", "hyväÄpäivää"]) {
+    for (const pw of [
+      "password",
+      "PASSWORD",
+      "Salasana",
+      "salasana",
+      "qwerty",
+      "perkele",
+      "Suomi100",
+      "kissa123",
+      "iloveyou",
+      "HYVÄÄ PÄIVÄÄ",
+      "hyväÄpäivää",
+    ]) {
       expect(checkPassword(pw, {}).rules.common, pw).toBe(false);
     }
   });
 
   it("rejects listed words followed by digits, punctuation, symbols or spaces", () => {
-    for (const pw of ["Password123!", "Password1!", "Salasana12", "Salasana2024!", "Kissa123!!", "Qwerty12345", "Perkele!!11", "Suomi100##", "Suomi-2017", "Matti1985!", "Sunshine 2020", "Hyvää päivää 1", "Iloveyou€€1", "Juhannus2026!"]) {
+    for (const pw of [
+      "Password123!",
+      "Password1!",
+      "Salasana12",
+      "Salasana2024!",
+      "Kissa123!!",
+      "Qwerty12345",
+      "Perkele!!11",
+      "Suomi100##",
+      "Suomi-2017",
+      "Matti1985!",
+      "Sunshine 2020",
+      "Hyvää päivää 1",
+      "Iloveyou€€1",
+      "Juhannus2026!",
+    ]) {
       expect(failed(pw), pw).toEqual(["common"]);
     }
   });
 
   it("catches season/month + year patterns generated for 2000–2030, both ways round", () => {
-    for (const pw of ["Kesä2024!!", "2024Kesä!!", "Talvi2030?", "2005Syksy!", "Kevät2019..", "Joulukuu2023", "Summer2021!"]) {
+    for (const pw of [
+      "Kesä2024!!",
+      "2024Kesä!!",
+      "Talvi2030?",
+      "2005Syksy!",
+      "Kevät2019..",
+      "Joulukuu2023",
+      "Summer2021!",
+    ]) {
       expect(checkPassword(pw, {}).rules.common, pw).toBe(false);
     }
   });
 
   it("catches keyboard walks and repeats", () => {
-    for (const pw of ["Qwertyuiop1", "1qaz2wsx3edc", "Asdfghjklöä1", "1q2w3e4r5t6y", "Aaaaaaaaaa1", "Zxcvbnm,.-1", "Abcabcabc1"]) {
+    for (const pw of [
+      "Qwertyuiop1",
+      "1qaz2wsx3edc",
+      "Asdfghjklöä1",
+      "1q2w3e4r5t6y",
+      "Aaaaaaaaaa1",
+      "Zxcvbnm,.-1",
+      "Abcabcabc1",
+    ]) {
       expect(checkPassword(pw, {}).rules.common, pw).toBe(false);
     }
   });
 
   it("does not strip letters or leading characters: a listed word inside a longer password is fine", () => {
-    for (const pw of ["Salasana-Kettu-7", "7-Salasana-Kettu", "Kissa koira talo 1", "!Password123x", "Password123x"]) {
+    for (const pw of [
+      "Salasana-Kettu-7",
+      "7-Salasana-Kettu",
+      "Kissa koira talo 1",
+      "!Password123x",
+      "Password123x",
+    ]) {
       expect(checkPassword(pw, {}).rules.common, pw).toBe(true);
     }
   });
@@ -189,14 +277,34 @@ describe("password policy: common passwords", () => {
       max = Math.max(max, [...e].length);
     }
     expect(COMMON_PASSWORD_MAX_CODE_POINTS).toBe(max);
-    for (const e of ["123456", "password", "qwerty", "salasana", "salasana1", "kissa123", "perkele", "suomi", "suomi100", "hyvää päivää", "hyvääpäivää", "kesä2000", "2030kevät", "talvi2015", "syksy2024", "qwertyuiopå"]) {
+    for (const e of [
+      "123456",
+      "password",
+      "qwerty",
+      "salasana",
+      "salasana1",
+      "kissa123",
+      "perkele",
+      "suomi",
+      "suomi100",
+      "hyvää päivää",
+      "hyvääpäivää",
+      "kesä2000",
+      "2030kevät",
+      "talvi2015",
+      "syksy2024",
+      "qwertyuiopå",
+    ]) {
       expect(COMMON_PASSWORDS.has(e), e).toBe(true);
     }
   });
 
   it("stays fast on huge inputs (the server may receive anything)", () => {
     const start = performance.now();
-    const v = checkPassword(`${"1".repeat(500_000)}!`, { firstName: "A".repeat(10_000), lastName: "Korhonen" });
+    const v = checkPassword(`${"1".repeat(500_000)}!`, {
+      firstName: "A".repeat(10_000),
+      lastName: "Korhonen",
+    });
     expect(v.rules.length).toBe(false);
     expect(v.rules.common).toBe(false); // sixteen 1s are listed, the rest is strippable
     expect(v.rules.name).toBe(true);
@@ -228,13 +336,19 @@ describe("password policy: determinism", () => {
 
   it("gives the same verdict for composed and decomposed input (what a browser or server may send)", () => {
     for (const [pw, ctx] of cases) {
-      const nfd = checkPassword(pw.normalize("NFD"), { firstName: ctx.firstName?.normalize("NFD"), lastName: ctx.lastName?.normalize("NFD") });
+      const nfd = checkPassword(pw.normalize("NFD"), {
+        firstName: ctx.firstName?.normalize("NFD"),
+        lastName: ctx.lastName?.normalize("NFD"),
+      });
       expect(nfd).toEqual(checkPassword(pw, ctx));
     }
   });
 
   it("does not let the global regexes carry state between calls", () => {
-    const results = Array.from({ length: 5 }, () => checkPassword("Kettu-ann-9", { firstName: "Anna-Liisa" }).rules.name);
+    const results = Array.from(
+      { length: 5 },
+      () => checkPassword("Kettu-ann-9", { firstName: "Anna-Liisa" }).rules.name,
+    );
     expect(results).toEqual([false, false, false, false, false]);
   });
 
@@ -246,14 +360,22 @@ describe("password policy: determinism", () => {
 
 describe("password policy: bundles for the browser", () => {
   const source = (file: string) => readFileSync(path.resolve(import.meta.dirname, file), "utf8");
-  const imports = (src: string) => [...src.matchAll(/(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']|require\(\s*["']([^"']+)["']/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const imports = (src: string) =>
+    [
+      ...src.matchAll(
+        /(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']|require\(\s*["']([^"']+)["']/g,
+      ),
+    ].map((m) => m[1] ?? m[2] ?? m[3]);
 
-  it.each(["password-policy.ts", "common-passwords.ts"])("%s imports only project modules and no Node built-ins or globals", (file) => {
-    const src = source(file);
-    expect(src).not.toMatch(/["']node:/);
-    expect(src).not.toMatch(/\brequire\(|\bprocess\.|\bBuffer\b|__dirname|server-only/);
-    for (const spec of imports(src)) expect(spec, `${file} imports ${spec}`).toMatch(/^\.\//);
-  });
+  it.each(["password-policy.ts", "common-passwords.ts"])(
+    "%s imports only project modules and no Node built-ins or globals",
+    (file) => {
+      const src = source(file);
+      expect(src).not.toMatch(/["']node:/);
+      expect(src).not.toMatch(/\brequire\(|\bprocess\.|\bBuffer\b|__dirname|server-only/);
+      for (const spec of imports(src)) expect(spec, `${file} imports ${spec}`).toMatch(/^\.\//);
+    },
+  );
 
   it("the policy imports exactly the common-password list", () => {
     expect(imports(source("password-policy.ts"))).toEqual(["./common-passwords"]);
@@ -261,10 +383,20 @@ describe("password policy: bundles for the browser", () => {
   });
 
   it("the rule keys match the message catalogues, and English has exactly the keys of Finnish", () => {
-    const load = (locale: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../messages/${locale}/password.json`), "utf8")) as { rules: Record<PasswordRule, string> };
-    const keys = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v).map((s) => `${k}.${s}`) : [k]));
+    const load = (locale: string) =>
+      JSON.parse(
+        readFileSync(
+          path.resolve(import.meta.dirname, `../../messages/${locale}/password.json`),
+          "utf8",
+        ),
+      ) as { rules: Record<PasswordRule, string> };
+    const keys = (o: object): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === "object" ? keys(v).map((s) => `${k}.${s}`) : [k],
+      );
     const [fi, en] = [load("fi"), load("en")];
-    for (const m of [fi, en]) expect(Object.keys(m.rules).sort()).toEqual([...PASSWORD_RULES].sort());
+    for (const m of [fi, en])
+      expect(Object.keys(m.rules).sort()).toEqual([...PASSWORD_RULES].sort());
     expect(keys(en).sort()).toEqual(keys(fi).sort());
   });
 });

@@ -41,7 +41,15 @@ export type PasswordVerdict = { ok: boolean; rules: Record<PasswordRule, boolean
 export type PasswordErrorKey = `password.rules.${PasswordRule}`;
 
 /** Every rule, in the order the checklist shows them and `passwordErrors` reports them. */
-export const PASSWORD_RULES: readonly PasswordRule[] = ["length", "upper", "lower", "digit", "name", "common", "printable"];
+export const PASSWORD_RULES: readonly PasswordRule[] = [
+  "length",
+  "upper",
+  "lower",
+  "digit",
+  "name",
+  "common",
+  "printable",
+];
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
@@ -118,5 +126,7 @@ export function checkPassword(password: string, ctx: PasswordContext = {}): Pass
 /** The failed rules as i18n keys ("password.rules.<rule>"), in PASSWORD_RULES order; empty when ok. */
 export function passwordErrors(password: string, ctx: PasswordContext = {}): PasswordErrorKey[] {
   const { rules } = checkPassword(password, ctx);
-  return PASSWORD_RULES.filter((r) => !rules[r]).map((r): PasswordErrorKey => `password.rules.${r}`);
+  return PASSWORD_RULES.filter((r) => !rules[r]).map(
+    (r): PasswordErrorKey => `password.rules.${r}`,
+  );
 }

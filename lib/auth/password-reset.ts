@@ -22,15 +22,37 @@ export const resetLimits = (ip: string, email: string) => [
  * account; older reset links of that user stop working. Unknown addresses get nothing and the
  * caller answers the same way. Rate-limited per IP and per address.
  */
-export async function requestPasswordReset(db: Db, email: string, ctx: { ip: string; now: Date }): Promise<{ sent: boolean }> {
+export async function requestPasswordReset(
+  db: Db,
+  email: string,
+  ctx: { ip: string; now: Date },
+): Promise<{ sent: boolean }> {
   await enforceRateLimits(db, resetLimits(ctx.ip, email), ctx.now);
   const user = await findUserByEmail(db, email);
   if (!user) return { sent: false };
   return db.transaction(async (tx) => {
     await expireUserTokens(tx, user.id, "reset_password", ctx.now);
-    const { token } = await issueAuthToken(tx, { userId: user.id, kind: "reset_password", email: user.email, now: ctx.now });
-    await queueAccountEmail(tx, { kind: "reset", to: user.email, locale: user.locale, firstName: user.firstName, url: appUrl(`/reset/${token}`) });
-    await recordAudit(tx, { actorId: user.id, actorEmail: user.email, action: "auth.password_reset_requested", targetType: "user", targetId: user.id, ip: ctx.ip });
+    const { token } = await issueAuthToken(tx, {
+      userId: user.id,
+      kind: "reset_password",
+      email: user.email,
+      now: ctx.now,
+    });
+    await queueAccountEmail(tx, {
+      kind: "reset",
+      to: user.email,
+      locale: user.locale,
+      firstName: user.firstName,
+      url: appUrl(`/reset/${token}`),
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      actorEmail: user.email,
+      action: "auth.password_reset_requested",
+      targetType: "user",
+      targetId: user.id,
+      ip: ctx.ip,
+    });
     return { sent: true };
   });
 }
@@ -47,7 +69,9 @@ export async function checkResetLink(
   const found = await findAuthToken(db, token, ["reset_password"], now);
   if (found.status !== "valid") return { status: found.status };
   const user = await findUserById(db, found.row.userId);
-  return user ? { status: "valid", names: { firstName: user.firstName, lastName: user.lastName } } : { status: "unknown" };
+  return user
+    ? { status: "valid", names: { firstName: user.firstName, lastName: user.lastName } }
+    : { status: "unknown" };
 }
 
 /**
@@ -55,7 +79,11 @@ export async function checkResetLink(
  * uses the link up with every other reset link of the user, and records `auth.password_reset`.
  * Opening a link mailed to the account's address also proves the address, so it is verified.
  */
-export async function resetPassword(db: Db, input: { token: string; password: string }, ctx: { ip: string; now: Date }): Promise<{ status: ResetLinkStatus }> {
+export async function resetPassword(
+  db: Db,
+  input: { token: string; password: string },
+  ctx: { ip: string; now: Date },
+): Promise<{ status: ResetLinkStatus }> {
   const peek = await findAuthToken(db, input.token, ["reset_password"], ctx.now);
   if (peek.status !== "valid") return { status: peek.status };
   const owner = await findUserById(db, peek.row.userId);
@@ -68,13 +96,21 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     const [user] = await tx.select().from(users).where(eq(users.id, used.row.userId)).for("update");
     if (!user) return { status: "unknown" as const };
     // A link mailed to an address the account has since left must not reset its password.
-    if (user.email.toLowerCase() !== used.row.email.toLowerCase()) return { status: "expired" as const };
+    if (user.email.toLowerCase() !== used.row.email.toLowerCase())
+      return { status: "expired" as const };
     await tx
       .update(users)
       .set({ passwordHash, ...(user.emailVerifiedAt ? {} : { emailVerifiedAt: ctx.now }) })
       .where(eq(users.id, user.id));
     await expireUserTokens(tx, user.id, "reset_password", ctx.now);
-    await recordAudit(tx, { actorId: user.id, actorEmail: user.email, action: "auth.password_reset", targetType: "user", targetId: user.id, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: user.id,
+      actorEmail: user.email,
+      action: "auth.password_reset",
+      targetType: "user",
+      targetId: user.id,
+      ip: ctx.ip,
+    });
     return { status: "valid" as const };
   });
 }

@@ -17,7 +17,10 @@ describe("password hashing", () => {
   });
 
   it("salts every hash: the same password hashes differently each time", async () => {
-    const [a, b] = await Promise.all([hashPassword("sama salasana"), hashPassword("sama salasana")]);
+    const [a, b] = await Promise.all([
+      hashPassword("sama salasana"),
+      hashPassword("sama salasana"),
+    ]);
     expect(a).not.toBe(b);
     expect(await verifyPassword("sama salasana", a)).toBe(true);
     expect(await verifyPassword("sama salasana", b)).toBe(true);
@@ -32,7 +35,14 @@ describe("password hashing", () => {
 
   it("returns false for a tampered or malformed hash instead of throwing", async () => {
     const hash = await hashPassword("oikea salasana");
-    const [alg, n, r, p, salt, key] = hash.split("$") as [string, string, string, string, string, string];
+    const [alg, n, r, p, salt, key] = hash.split("$") as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const flipped = (key[0] === "A" ? "B" : "A") + key.slice(1);
     const tampered = [
       [alg, n, r, p, salt, flipped].join("$"), // key changed

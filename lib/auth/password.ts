@@ -29,12 +29,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   // login allocate gigabytes or run for minutes: bound what is read back, treat errors as "no".
   if (expected.length < 16 || !(Number(p) >= 1 && Number(p) <= 16)) return false;
   try {
-    const key = await scrypt(password.normalize("NFC"), Buffer.from(salt, "base64url"), expected.length, {
-      N: Number(n),
-      r: Number(r),
-      p: Number(p),
-      maxmem: Math.min(128 * Number(n) * Number(r) * 2, MAX_VERIFY_MEM),
-    });
+    const key = await scrypt(
+      password.normalize("NFC"),
+      Buffer.from(salt, "base64url"),
+      expected.length,
+      {
+        N: Number(n),
+        r: Number(r),
+        p: Number(p),
+        maxmem: Math.min(128 * Number(n) * Number(r) * 2, MAX_VERIFY_MEM),
+      },
+    );
     return key.length === expected.length && timingSafeEqual(key, expected);
   } catch {
     return false;

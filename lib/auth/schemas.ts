@@ -9,9 +9,16 @@ export const emailField = z
   .max(320, { error: "errors.EMAIL_INVALID" })
   .pipe(z.email({ error: "errors.EMAIL_INVALID" }));
 
-const personName = z.string().trim().min(1, { error: "errors.NAME_REQUIRED" }).max(100, { error: "errors.NAME_TOO_LONG" });
+const personName = z
+  .string()
+  .trim()
+  .min(1, { error: "errors.NAME_REQUIRED" })
+  .max(100, { error: "errors.NAME_TOO_LONG" });
 // The policy (length, classes, names, common passwords) is checked by the domain function.
-const newPassword = z.string().min(1, { error: "errors.PASSWORD_REQUIRED" }).max(1024, { error: "errors.PASSWORD_TOO_LONG" });
+const newPassword = z
+  .string()
+  .min(1, { error: "errors.PASSWORD_REQUIRED" })
+  .max(1024, { error: "errors.PASSWORD_TOO_LONG" });
 const currentPassword = z.string().min(1, { error: "errors.PASSWORD_REQUIRED" }).max(1024);
 
 export const SignUpSchema = z.object({
@@ -19,7 +26,11 @@ export const SignUpSchema = z.object({
   lastName: personName,
   email: emailField,
   password: newPassword,
-  orgName: z.string().trim().min(2, { error: "errors.ORG_NAME_REQUIRED" }).max(200, { error: "errors.ORG_NAME_TOO_LONG" }),
+  orgName: z
+    .string()
+    .trim()
+    .min(2, { error: "errors.ORG_NAME_REQUIRED" })
+    .max(200, { error: "errors.ORG_NAME_TOO_LONG" }),
   businessId: z.string().trim().refine(isValidBusinessId, { error: "errors.BUSINESS_ID_INVALID" }),
 });
 export type SignUpInput = z.infer<typeof SignUpSchema>;
@@ -27,7 +38,10 @@ export type SignUpInput = z.infer<typeof SignUpSchema>;
 export const EmailOnlySchema = z.object({ email: emailField });
 export type EmailOnlyInput = z.infer<typeof EmailOnlySchema>;
 
-export const ResetPasswordSchema = z.object({ token: z.string().min(1).max(200), password: newPassword });
+export const ResetPasswordSchema = z.object({
+  token: z.string().min(1).max(200),
+  password: newPassword,
+});
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
 
 export const ProfileNameSchema = z.object({ firstName: personName, lastName: personName });

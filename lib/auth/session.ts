@@ -15,7 +15,10 @@ export async function requireUserId(): Promise<string> {
  * The signed-in user's membership of the organisation in the URL. Not a member (or the role is
  * below `min`) is "not found": another organisation's pages do not exist for them.
  */
-export async function requireMembership(slug: string, min: Role = "viewer"): Promise<Membership & { userId: string }> {
+export async function requireMembership(
+  slug: string,
+  min: Role = "viewer",
+): Promise<Membership & { userId: string }> {
   const userId = await requireUserId();
   const m = await findMembership(await getDb(), userId, slug);
   if (!m || !hasRole(m.role, min)) notFound();

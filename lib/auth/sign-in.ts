@@ -24,11 +24,21 @@ export const signInLimits = (ip: string, email: string) => [
  * time), then verification. Records `auth.sign_in` or `auth.sign_in_failed` (typed address,
  * never the password). Only failures use up attempts.
  */
-export async function attemptSignIn(db: Db, creds: { email: string; password: string }, ctx: { ip: string; now: Date }): Promise<SignInOutcome> {
+export async function attemptSignIn(
+  db: Db,
+  creds: { email: string; password: string },
+  ctx: { ip: string; now: Date },
+): Promise<SignInOutcome> {
   const email = creds.email.trim().toLowerCase();
   const limits = signInLimits(ctx.ip, email);
   const failed = (reason: string, actorId?: string) =>
-    recordAudit(db, { actorId, actorEmail: email, action: "auth.sign_in_failed", ip: ctx.ip, details: { reason } });
+    recordAudit(db, {
+      actorId,
+      actorEmail: email,
+      action: "auth.sign_in_failed",
+      ip: ctx.ip,
+      details: { reason },
+    });
   try {
     await enforceRateLimits(db, limits, ctx.now);
   } catch (err) {
@@ -37,7 +47,10 @@ export async function attemptSignIn(db: Db, creds: { email: string; password: st
     return { ok: false, reason: "rate_limited", message: err.userMessage };
   }
   const user = await findUserByEmail(db, email);
-  const passwordOk = await verifyPassword(creds.password, user?.passwordHash ?? (await dummyHash()));
+  const passwordOk = await verifyPassword(
+    creds.password,
+    user?.passwordHash ?? (await dummyHash()),
+  );
   if (!user || !passwordOk) {
     await failed("invalid");
     return { ok: false, reason: "invalid" };
@@ -48,10 +61,22 @@ export async function attemptSignIn(db: Db, creds: { email: string; password: st
     await failed("unverified", user.id);
     return { ok: false, reason: "unverified" };
   }
-  await recordAudit(db, { actorId: user.id, actorEmail: user.email, action: "auth.sign_in", targetType: "user", targetId: user.id, ip: ctx.ip });
+  await recordAudit(db, {
+    actorId: user.id,
+    actorEmail: user.email,
+    action: "auth.sign_in",
+    targetType: "user",
+    targetId: user.id,
+    ip: ctx.ip,
+  });
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`.trim(), locale: user.locale, isOperator: user.isOperator },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: `${user.firstName} ${user.lastName}`.trim(),
+      locale: user.locale,
+      isOperator: user.isOperator,
+    },
   };
 }
-

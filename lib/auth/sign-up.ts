@@ -10,7 +10,8 @@ import { hashPassword } from "./password";
 import type { SignUpInput } from "./schemas";
 import { findUserByEmail } from "./users";
 
-export type SignUpResult = { status: "created"; userId: string; orgId: string; slug: string } | { status: "exists" };
+export type SignUpResult =
+  { status: "created"; userId: string; orgId: string; slug: string } | { status: "exists" };
 
 /** Sign-up limits: per client IP and per typed address. */
 export const signUpLimits = (ip: string, email: string) => [
@@ -24,7 +25,11 @@ export const signUpLimits = (ip: string, email: string) => [
  * as a job, and the audit entry. An address that already has an account gets a notice instead
  * and nothing is created; the caller answers both cases the same way (no account enumeration).
  */
-export async function signUp(db: Db, input: SignUpInput, ctx: { ip: string; locale: "fi" | "en"; now: Date }): Promise<SignUpResult> {
+export async function signUp(
+  db: Db,
+  input: SignUpInput,
+  ctx: { ip: string; locale: "fi" | "en"; now: Date },
+): Promise<SignUpResult> {
   await enforceRateLimits(db, signUpLimits(ctx.ip, input.email), ctx.now);
   enforcePasswordPolicy(input.password, input);
   // Hash before looking the address up, so both answers take the same time.
@@ -32,7 +37,12 @@ export async function signUp(db: Db, input: SignUpInput, ctx: { ip: string; loca
   return db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, input.email);
     if (existing) {
-      await queueAccountEmail(tx, { kind: "alreadyRegistered", to: existing.email, locale: existing.locale, firstName: existing.firstName });
+      await queueAccountEmail(tx, {
+        kind: "alreadyRegistered",
+        to: existing.email,
+        locale: existing.locale,
+        firstName: existing.firstName,
+      });
       await recordAudit(tx, {
         actorEmail: input.email,
         action: "auth.sign_up_existing_address",
@@ -53,10 +63,27 @@ export async function signUp(db: Db, input: SignUpInput, ctx: { ip: string; loca
         createdAt: ctx.now,
       })
       .returning();
-    const org = await createOrganization(tx, { name: input.orgName, businessId: input.businessId, now: ctx.now });
-    await tx.insert(memberships).values({ orgId: org.id, userId: user!.id, role: "main", createdAt: ctx.now });
-    const { token } = await issueAuthToken(tx, { userId: user!.id, kind: "verify_email", email: user!.email, now: ctx.now });
-    await queueAccountEmail(tx, { kind: "verify", to: user!.email, locale: ctx.locale, firstName: user!.firstName, url: appUrl(`/verify/${token}`) });
+    const org = await createOrganization(tx, {
+      name: input.orgName,
+      businessId: input.businessId,
+      now: ctx.now,
+    });
+    await tx
+      .insert(memberships)
+      .values({ orgId: org.id, userId: user!.id, role: "main", createdAt: ctx.now });
+    const { token } = await issueAuthToken(tx, {
+      userId: user!.id,
+      kind: "verify_email",
+      email: user!.email,
+      now: ctx.now,
+    });
+    await queueAccountEmail(tx, {
+      kind: "verify",
+      to: user!.email,
+      locale: ctx.locale,
+      firstName: user!.firstName,
+      url: appUrl(`/verify/${token}`),
+    });
     await recordAudit(tx, {
       orgId: org.id,
       actorId: user!.id,

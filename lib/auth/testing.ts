@@ -10,14 +10,25 @@ export const testIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() *
 /** A password that meets the policy for the names tests use (Aino Virtanen, Testi Käyttäjä). */
 export const GOOD_PASSWORD = "Kahvi-Puu-2026-Xq";
 
-export type QueuedMail = { to: string; subject: string; text: string; html?: string; orgId: string | null };
+export type QueuedMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  orgId: string | null;
+};
 
 /** E-mails queued as jobs to an address (case-insensitive), oldest first. */
 export async function mailsTo(db: Db, to: string): Promise<QueuedMail[]> {
   const rows = await db
     .select({ payload: jobs.payload })
     .from(jobs)
-    .where(and(eq(jobs.name, "email/message.requested"), sql`lower(${jobs.payload}->>'to') = ${to.toLowerCase()}`))
+    .where(
+      and(
+        eq(jobs.name, "email/message.requested"),
+        sql`lower(${jobs.payload}->>'to') = ${to.toLowerCase()}`,
+      ),
+    )
     .orderBy(jobs.id);
   return rows.map((r) => r.payload as QueuedMail);
 }
@@ -39,4 +50,5 @@ export async function auditFor(db: Db, userId: string) {
 }
 
 /** `base` plus whole minutes. */
-export const plusMinutes = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
+export const plusMinutes = (base: Date, minutes: number) =>
+  new Date(base.getTime() + minutes * 60_000);

@@ -21,14 +21,22 @@ async function newAccount() {
   const email = `vahvista-${rand()}@example.test`;
   const res = await signUp(
     h.db,
-    { firstName: "Aino", lastName: "Virtanen", email, password: GOOD_PASSWORD, orgName: `Org ${rand()}`, businessId: "1234567-1" },
+    {
+      firstName: "Aino",
+      lastName: "Virtanen",
+      email,
+      password: GOOD_PASSWORD,
+      orgName: `Org ${rand()}`,
+      businessId: "1234567-1",
+    },
     { ip: testIp(), locale: "fi", now: t0 },
   );
   if (res.status !== "created") throw new Error("not created");
   const token = linkToken((await mailsTo(h.db, email))[0], "verify");
   return { userId: res.userId, email, token };
 }
-const verifiedAt = async (id: string) => (await h.db.select().from(users).where(eq(users.id, id)))[0]!.emailVerifiedAt;
+const verifiedAt = async (id: string) =>
+  (await h.db.select().from(users).where(eq(users.id, id)))[0]!.emailVerifiedAt;
 
 describe("openEmailLink (verification)", () => {
   it("verifies the address within 24 hours, once, and audits", async () => {
@@ -36,13 +44,20 @@ describe("openEmailLink (verification)", () => {
     const at = plusMinutes(t0, 24 * 60 - 1);
     expect(await openEmailLink(h.db, a.token, ctx(at))).toEqual({ status: "verified" });
     expect(await verifiedAt(a.userId)).toEqual(at);
-    expect(await openEmailLink(h.db, a.token, ctx(plusMinutes(at, 0.5)))).toEqual({ status: "used", alreadyVerified: true });
-    expect((await auditFor(h.db, a.userId)).filter((e) => e.action === "auth.email_verified")).toHaveLength(1);
+    expect(await openEmailLink(h.db, a.token, ctx(plusMinutes(at, 0.5)))).toEqual({
+      status: "used",
+      alreadyVerified: true,
+    });
+    expect(
+      (await auditFor(h.db, a.userId)).filter((e) => e.action === "auth.email_verified"),
+    ).toHaveLength(1);
   });
 
   it("refuses the link at exactly 24 hours and leaves the account unverified", async () => {
     const a = await newAccount();
-    expect(await openEmailLink(h.db, a.token, ctx(plusMinutes(t0, 24 * 60)))).toEqual({ status: "expired" });
+    expect(await openEmailLink(h.db, a.token, ctx(plusMinutes(t0, 24 * 60)))).toEqual({
+      status: "expired",
+    });
     expect(await verifiedAt(a.userId)).toBeNull();
   });
 
@@ -63,12 +78,20 @@ describe("openEmailLink (verification)", () => {
 describe("resendVerification", () => {
   it("sends at most one mail per 15 minutes per address (the sign-up mail counts), and the new link works", async () => {
     const a = await newAccount();
-    expect(await resendVerification(h.db, a.email, ctx(plusMinutes(t0, 14)))).toEqual({ sent: false });
-    expect(await resendVerification(h.db, a.email.toUpperCase(), ctx(plusMinutes(t0, 16)))).toEqual({ sent: true });
-    expect(await resendVerification(h.db, a.email, ctx(plusMinutes(t0, 20)))).toEqual({ sent: false });
+    expect(await resendVerification(h.db, a.email, ctx(plusMinutes(t0, 14)))).toEqual({
+      sent: false,
+    });
+    expect(await resendVerification(h.db, a.email.toUpperCase(), ctx(plusMinutes(t0, 16)))).toEqual(
+      { sent: true },
+    );
+    expect(await resendVerification(h.db, a.email, ctx(plusMinutes(t0, 20)))).toEqual({
+      sent: false,
+    });
     const mails = await mailsTo(h.db, a.email);
     expect(mails).toHaveLength(2);
-    expect((await openEmailLink(h.db, linkToken(mails[1], "verify"), ctx(plusMinutes(t0, 21)))).status).toBe("verified");
+    expect(
+      (await openEmailLink(h.db, linkToken(mails[1], "verify"), ctx(plusMinutes(t0, 21)))).status,
+    ).toBe("verified");
   });
 
   it("mails nothing to unknown or already verified addresses", async () => {
@@ -77,14 +100,19 @@ describe("resendVerification", () => {
     expect(await mailsTo(h.db, unknown)).toHaveLength(0);
     const a = await newAccount();
     await openEmailLink(h.db, a.token, ctx(plusMinutes(t0, 1)));
-    expect(await resendVerification(h.db, a.email, ctx(plusMinutes(t0, 30)))).toEqual({ sent: false });
+    expect(await resendVerification(h.db, a.email, ctx(plusMinutes(t0, 30)))).toEqual({
+      sent: false,
+    });
     expect(await mailsTo(h.db, a.email)).toHaveLength(1);
   });
 
   it("is rate-limited per IP: the 11th request in 15 minutes is refused with minutes", async () => {
     const ip = testIp();
-    for (let n = 0; n < 10; n++) await resendVerification(h.db, `x-${rand()}@example.test`, { ip, now: t0 });
-    const err = await resendVerification(h.db, `x-${rand()}@example.test`, { ip, now: t0 }).catch((e) => e);
+    for (let n = 0; n < 10; n++)
+      await resendVerification(h.db, `x-${rand()}@example.test`, { ip, now: t0 });
+    const err = await resendVerification(h.db, `x-${rand()}@example.test`, { ip, now: t0 }).catch(
+      (e) => e,
+    );
     expect(isAppError(err) && err.userMessage).toBe("errors.RATE_LIMITED_MINUTES|minutes=15");
   });
 });

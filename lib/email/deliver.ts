@@ -7,7 +7,9 @@ import { emailTransport } from "./index";
  * Sends one requested message through the configured transport. Throws so the job runner
  * retries transient failures, and PermanentJobError for ones retrying cannot fix.
  */
-export async function deliverEmail(data: EventData<"email/message.requested">): Promise<{ providerId: string }> {
+export async function deliverEmail(
+  data: EventData<"email/message.requested">,
+): Promise<{ providerId: string }> {
   const [result] = await emailTransport().sendBatch([
     {
       key: data.messageKey,

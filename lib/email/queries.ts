@@ -3,10 +3,15 @@ import type { Db } from "@/db";
 import { sandboxEmails } from "@/db/schema";
 
 /** Messages of one organisation, or with `null` the account mails that belong to none. */
-const ofOrg = (orgId: string | null) => (orgId === null ? isNull(sandboxEmails.orgId) : eq(sandboxEmails.orgId, orgId));
+const ofOrg = (orgId: string | null) =>
+  orgId === null ? isNull(sandboxEmails.orgId) : eq(sandboxEmails.orgId, orgId);
 
 /** The organisation's sandbox outbox (or, for `null`, the account mailbox), newest first, one page. */
-export async function listSandboxEmails(db: Db, orgId: string | null, opts: { limit?: number; offset?: number } = {}) {
+export async function listSandboxEmails(
+  db: Db,
+  orgId: string | null,
+  opts: { limit?: number; offset?: number } = {},
+) {
   const limit = Math.min(opts.limit ?? 50, 200);
   const [rows, [total]] = await Promise.all([
     db

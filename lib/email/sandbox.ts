@@ -32,7 +32,11 @@ export function createSandboxTransport(getDb: () => Promise<Db>): EmailTransport
         .onConflictDoNothing({ target: sandboxEmails.messageKey })
         .returning({ id: sandboxEmails.id, key: sandboxEmails.messageKey });
       const ids = new Map(rows.map((r) => [r.key, r.id]));
-      return messages.map((m) => ({ key: m.key, ok: true as const, providerId: ids.get(m.key) ?? `sandbox-dup-${m.key}` }));
+      return messages.map((m) => ({
+        key: m.key,
+        ok: true as const,
+        providerId: ids.get(m.key) ?? `sandbox-dup-${m.key}`,
+      }));
     },
     async close() {},
   };

@@ -33,7 +33,14 @@ const copy = {
  */
 export async function requestTestEmail(
   db: Db,
-  opts: { orgId: string; orgName: string; to: string; sentBy: string; locale: "fi" | "en"; actor?: { userId: string; ip: string | null } },
+  opts: {
+    orgId: string;
+    orgName: string;
+    to: string;
+    sentBy: string;
+    locale: "fi" | "en";
+    actor?: { userId: string; ip: string | null };
+  },
 ): Promise<{ messageKey: string }> {
   const c = copy[opts.locale];
   const mail = systemEmail({
@@ -41,7 +48,10 @@ export async function requestTestEmail(
     subject: c.subject,
     heading: c.heading,
     paragraphs: c.body(opts.orgName, opts.sentBy),
-    button: { label: opts.locale === "fi" ? "Avaa Viestikone" : "Open Viestikone", url: env().APP_URL },
+    button: {
+      label: opts.locale === "fi" ? "Avaa Viestikone" : "Open Viestikone",
+      url: env().APP_URL,
+    },
     footer: c.footer,
   });
   const messageKey = `test-${randomUUID()}`;

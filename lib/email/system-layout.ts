@@ -1,7 +1,10 @@
 /** Minimal, e-mail-client-safe layout for system messages (table layout, inline styles). */
 
 export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 export type SystemEmail = { subject: string; html: string; text: string };
 
@@ -15,7 +18,10 @@ export function systemEmail(opts: {
   footer: string;
 }): SystemEmail {
   const p = opts.paragraphs
-    .map((t) => `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#1f2937">${escapeHtml(t)}</p>`)
+    .map(
+      (t) =>
+        `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#1f2937">${escapeHtml(t)}</p>`,
+    )
     .join("");
   const button = opts.button
     ? `<p style="margin:24px 0"><a href="${escapeHtml(opts.button.url)}" style="background:#0b5cad;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:600;display:inline-block">${escapeHtml(opts.button.label)}</a></p>`
@@ -27,6 +33,13 @@ export function systemEmail(opts: {
 <h1 style="margin:0 0 16px;font-size:22px;color:#111827">${escapeHtml(opts.heading)}</h1>${p}${button}
 <p style="margin:32px 0 0;font-size:12px;color:#6b7280">${escapeHtml(opts.footer)}</p>
 </td></tr></table></td></tr></table></body></html>`;
-  const text = [opts.heading, "", ...opts.paragraphs.flatMap((t) => [t, ""]), ...(opts.button ? [`${opts.button.label}: ${opts.button.url}`, ""] : []), "--", opts.footer].join("\n");
+  const text = [
+    opts.heading,
+    "",
+    ...opts.paragraphs.flatMap((t) => [t, ""]),
+    ...(opts.button ? [`${opts.button.label}: ${opts.button.url}`, ""] : []),
+    "--",
+    opts.footer,
+  ].join("\n");
   return { subject: opts.subject, html, text };
 }

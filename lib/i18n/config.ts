@@ -4,4 +4,5 @@ export const defaultLocale: Locale = "fi";
 export const timeZone = "Europe/Helsinki";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
-export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (locales as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === "string" && (locales as readonly string[]).includes(v);

@@ -16,7 +16,9 @@ describe("message catalogues", () => {
 
   it("every namespace file is listed in the loader", () => {
     for (const locale of ["fi", "en"]) {
-      const files = readdirSync(path.resolve(import.meta.dirname, "../../messages", locale)).map((f) => f.replace(/\.json$/, ""));
+      const files = readdirSync(path.resolve(import.meta.dirname, "../../messages", locale)).map(
+        (f) => f.replace(/\.json$/, ""),
+      );
       expect(files.sort()).toEqual([...NAMESPACES].sort());
     }
   });

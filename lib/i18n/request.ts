@@ -20,7 +20,13 @@ export default getRequestConfig(async () => {
     messages: await loadMessages(locale),
     formats: {
       dateTime: {
-        short: { day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit" },
+        short: {
+          day: "numeric",
+          month: "numeric",
+          year: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+        },
       },
     },
   };

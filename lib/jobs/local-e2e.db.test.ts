@@ -51,7 +51,10 @@ describe("test e-mail through the local runner", () => {
 
     const outbox = await listSandboxEmails(h.db, org.id);
     expect(outbox.total).toBe(1);
-    expect(outbox.rows[0]).toMatchObject({ toAddress: "mirja@example.fi", subject: "Viestikoneen testiviesti" });
+    expect(outbox.rows[0]).toMatchObject({
+      toAddress: "mirja@example.fi",
+      subject: "Viestikoneen testiviesti",
+    });
 
     const id = outbox.rows[0]!.id;
     const message = await getSandboxEmail(h.db, org.id, id);
@@ -75,9 +78,24 @@ describe("test e-mail through the local runner", () => {
 
 describe("test SMS through the local runner", () => {
   it("lands on the organisation's sandbox phone, and nowhere else", async () => {
-    await requestTestSms(h.db, { orgId: org.id, from: "Kukkakauppa", to: "+358401234567", text: "Hei äiti, kukat ovat valmiina!" });
-    await requestTestSms(h.db, { orgId: org.id, from: "Kukkakauppa", to: "+358401234567", text: "Tervetuloa 🌷" });
-    await requestTestSms(h.db, { orgId: org.id, from: "Kukkakauppa", to: "+358501112222", text: "Toinen numero" });
+    await requestTestSms(h.db, {
+      orgId: org.id,
+      from: "Kukkakauppa",
+      to: "+358401234567",
+      text: "Hei äiti, kukat ovat valmiina!",
+    });
+    await requestTestSms(h.db, {
+      orgId: org.id,
+      from: "Kukkakauppa",
+      to: "+358401234567",
+      text: "Tervetuloa 🌷",
+    });
+    await requestTestSms(h.db, {
+      orgId: org.id,
+      from: "Kukkakauppa",
+      to: "+358501112222",
+      text: "Toinen numero",
+    });
     await drain();
 
     const numbers = await listSandboxNumbers(h.db, org.id);
@@ -93,7 +111,10 @@ describe("test SMS through the local runner", () => {
       encoding: "gsm7",
       parts: 1,
     });
-    expect(messages.find((m) => m.body === "Tervetuloa 🌷")).toMatchObject({ encoding: "ucs2", parts: 1 });
+    expect(messages.find((m) => m.body === "Tervetuloa 🌷")).toMatchObject({
+      encoding: "ucs2",
+      parts: 1,
+    });
 
     expect(await listSandboxNumbers(h.db, other.id)).toEqual([]);
     expect(await listSandboxMessages(h.db, other.id, "+358401234567")).toEqual([]);
@@ -102,7 +123,13 @@ describe("test SMS through the local runner", () => {
 
 describe("inbound SMS", () => {
   it("stores a message the gateway delivers twice only once", async () => {
-    const msg = { providerId: "sandbox-inbound-1", from: "+358401234567", to: "18230", text: "TILAA kukat", receivedAt: new Date() };
+    const msg = {
+      providerId: "sandbox-inbound-1",
+      from: "+358401234567",
+      to: "18230",
+      text: "TILAA kukat",
+      receivedAt: new Date(),
+    };
     const first = await receiveInboundSms(h.db, "sandbox", msg, org.id);
     const second = await receiveInboundSms(h.db, "sandbox", msg, org.id);
     expect(first).toMatchObject({ created: true });
@@ -111,12 +138,23 @@ describe("inbound SMS", () => {
 
     const inbox = await listInboundSms(h.db, org.id);
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ id: first.id, sender: "+358401234567", shortCode: "18230", body: "TILAA kukat" });
+    expect(inbox[0]).toMatchObject({
+      id: first.id,
+      sender: "+358401234567",
+      shortCode: "18230",
+      body: "TILAA kukat",
+    });
     expect(await listInboundSms(h.db, other.id)).toEqual([]);
   });
 
   it("keeps messages of different gateways that happen to share an id", async () => {
-    const msg = { providerId: "shared-id-42", from: "+358401234567", to: "18230", text: "Hei", receivedAt: new Date() };
+    const msg = {
+      providerId: "shared-id-42",
+      from: "+358401234567",
+      to: "18230",
+      text: "Hei",
+      receivedAt: new Date(),
+    };
     expect((await receiveInboundSms(h.db, "sandbox", msg, org.id)).created).toBe(true);
     expect((await receiveInboundSms(h.db, "kannel", msg, org.id)).created).toBe(true);
   });

@@ -1,17 +1,36 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 
-export type ClaimedJob = { id: number; name: string; payload: unknown; attempts: number; maxAttempts: number };
+export type ClaimedJob = {
+  id: number;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+};
 export type Fence = { id: number; attempts: number };
 
 /**
  * Claims up to `limit` due jobs: queued ones whose time has come and running ones whose claim
  * expired (their worker died). SKIP LOCKED lets many workers claim side by side.
  */
-export async function claimJobs(db: Db, workerId: string, limit: number, claimSeconds: number): Promise<ClaimedJob[]> {
+export async function claimJobs(
+  db: Db,
+  workerId: string,
+  limit: number,
+  claimSeconds: number,
+): Promise<ClaimedJob[]> {
   // Two separate lock steps, each walking its own partial index in order: one OR'ed condition
   // would make PostgreSQL read and sort every queued row before locking (5x slower at 100k).
-  const rows = await queryRows<{ id: string | number; name: string; payload: unknown; attempts: number; max_attempts: number }>(db, sql`
+  const rows = await queryRows<{
+    id: string | number;
+    name: string;
+    payload: unknown;
+    attempts: number;
+    max_attempts: number;
+  }>(
+    db,
+    sql`
     with due as (
       select id from jobs where status = 'queued' and run_at <= now()
       order by run_at, id limit ${limit} for update skip locked),
@@ -21,7 +40,8 @@ export async function claimJobs(db: Db, workerId: string, limit: number, claimSe
     update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
       claimed_until = now() + make_interval(secs => ${claimSeconds})
     where id in (select id from due union all select id from expired)
-    returning id, name, payload, attempts, max_attempts`);
+    returning id, name, payload, attempts, max_attempts`,
+  );
   return rows.map((r) => ({
     id: Number(r.id),
     name: r.name,
@@ -47,7 +67,13 @@ export async function completeJobs(db: Db, fences: Fence[]): Promise<void> {
 }
 
 /** Records a failure: back to the queue after `delayMs`, or `failed` for good when `final`. */
-export async function failJob(db: Db, fence: Fence, error: string, final: boolean, delayMs: number): Promise<void> {
+export async function failJob(
+  db: Db,
+  fence: Fence,
+  error: string,
+  final: boolean,
+  delayMs: number,
+): Promise<void> {
   await db.execute(sql`update jobs set
       status = ${final ? "failed" : "queued"}::job_status,
       last_error = ${error.slice(0, 4000)},
@@ -66,9 +92,12 @@ export async function extendClaims(db: Db, fences: Fence[], claimSeconds: number
 
 /** Deletes finished jobs older than `days` (the tick keeps the table small). */
 export async function pruneJobs(db: Db, days: number): Promise<number> {
-  const rows = await queryRows<{ n: number }>(db, sql`with d as (
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with d as (
       delete from jobs where status = 'done' and finished_at < now() - make_interval(days => ${days}) returning 1)
-    select count(*)::int as n from d`);
+    select count(*)::int as n from d`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

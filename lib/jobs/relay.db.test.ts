@@ -44,14 +44,29 @@ const byId = (events: Sent[]) => [...events].sort((a, b) => jobNumber(a) - jobNu
 const ids = (events: Sent[]) => byId(events).map((e) => e.id);
 
 const jobRows = async () =>
-  h.db.select({ id: jobs.id, name: jobs.name, status: jobs.status, payload: jobs.payload }).from(jobs).orderBy(jobs.id);
+  h.db
+    .select({ id: jobs.id, name: jobs.name, status: jobs.status, payload: jobs.payload })
+    .from(jobs)
+    .orderBy(jobs.id);
 
 /** Lets the relay's claim on these jobs run out, as if a minute had passed. */
 
 describe("relayOutbox", () => {
   it("sends every queued event once, with a stable id, and marks it done", async () => {
-    const email = { orgId, messageKey: "relay-email-1", to: "asiakas@example.fi", subject: "Hei äiti", text: "Hei" };
-    const sms = { orgId, messageKey: "relay-sms-1", from: "Viestikone", to: "+358401234567", text: "Hei äiti" };
+    const email = {
+      orgId,
+      messageKey: "relay-email-1",
+      to: "asiakas@example.fi",
+      subject: "Hei äiti",
+      text: "Hei",
+    };
+    const sms = {
+      orgId,
+      messageKey: "relay-sms-1",
+      from: "Viestikone",
+      to: "+358401234567",
+      text: "Hei äiti",
+    };
     await enqueue(h.db, "email/message.requested", email);
     await enqueue(h.db, "sms/message.requested", sms);
     await enqueue(h.db, "system/ping", { n: 7 });
@@ -74,11 +89,17 @@ describe("relayOutbox", () => {
   });
 
   it("relays a large outbox in batches without losing or repeating an event", async () => {
-    for (let n = 0; n < 25; n++) await enqueue(h.db, "system/ping", { n }, { dedupeKey: `relay-batch-${n}` });
+    for (let n = 0; n < 25; n++)
+      await enqueue(h.db, "system/ping", { n }, { dedupeKey: `relay-batch-${n}` });
     const r = recorder();
     expect(await relayOutbox(h.db, r.send, 10)).toBe(25);
     expect(r.batches.map((b) => b.length)).toEqual([10, 10, 5]);
-    expect(r.sent().map((e) => (e.data as { n: number }).n).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(
+      r
+        .sent()
+        .map((e) => (e.data as { n: number }).n)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 25 }, (_, i) => i));
     expect(new Set(r.sent().map((e) => e.id)).size).toBe(25);
   });
 
@@ -100,12 +121,22 @@ describe("relayOutbox", () => {
     expect(afterFailure.map((j) => j.status)).toEqual(["queued", "queued"]);
     expect(await relayOutbox(h.db, recorder().send)).toBe(0);
 
-    await h.db.update(jobs).set({ runAt: new Date(Date.now() - 1000) }).where(inArray(jobs.id, pending.map((p) => p.id)));
+    await h.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(
+        inArray(
+          jobs.id,
+          pending.map((p) => p.id),
+        ),
+      );
     const r = recorder();
     expect(await relayOutbox(h.db, r.send)).toBe(2);
     // The same ids as the failed attempt: had Inngest received that one after all, it drops these.
     expect(ids(r.sent())).toEqual(ids(attempted));
     expect(ids(r.sent())).toEqual(pending.map((p) => `job-${p.id}`));
-    expect((await jobRows()).filter((j) => pending.some((p) => p.id === j.id)).map((j) => j.status)).toEqual(["done", "done"]);
+    expect(
+      (await jobRows()).filter((j) => pending.some((p) => p.id === j.id)).map((j) => j.status),
+    ).toEqual(["done", "done"]);
   });
 });

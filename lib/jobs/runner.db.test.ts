@@ -13,21 +13,34 @@ beforeAll(async () => {
 afterAll(async () => h?.dispose());
 
 const rowsOf = async (name: string) =>
-  queryRows<{ id: number; status: string; attempts: number; last_error: string | null; run_at: string; delay_ms: number }>(
-      h.db,
-      sql`select id, status::text as status, attempts, last_error, run_at, extract(epoch from (run_at - now())) * 1000 as delay_ms
+  queryRows<{
+    id: number;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    run_at: string;
+    delay_ms: number;
+  }>(
+    h.db,
+    sql`select id, status::text as status, attempts, last_error, run_at, extract(epoch from (run_at - now())) * 1000 as delay_ms
           from jobs where payload->>'tag' = ${name} order by id`,
-    );
+  );
 
 /** A registry with one handler for system/ping, under test control. */
 function registry(handler: JobDefinition["handler"], retries = 2) {
-  return new Map<string, JobDefinition>([["system/ping", defineJob({ id: "t", event: "system/ping", retries, handler }) as JobDefinition]]);
+  return new Map<string, JobDefinition>([
+    [
+      "system/ping",
+      defineJob({ id: "t", event: "system/ping", retries, handler }) as JobDefinition,
+    ],
+  ]);
 }
 
 // Each test tags its own jobs (the handlers ignore the tag) and allows them three attempts,
 // as a job defined with `retries: 2` would get.
 const tagged = async (tag: string, n = 1) => {
-  for (let i = 0; i < n; i++) await enqueue(h.db, "system/ping", { n: i }, { dedupeKey: `${tag}-${i}` });
+  for (let i = 0; i < n; i++)
+    await enqueue(h.db, "system/ping", { n: i }, { dedupeKey: `${tag}-${i}` });
   await h.db.execute(
     sql`update jobs set max_attempts = 3, payload = payload || jsonb_build_object('tag', ${tag}::text) where dedupe_key like ${tag + "-%"}`,
   );
@@ -38,8 +51,18 @@ describe("local runner", () => {
     const seen: number[] = [];
     await tagged("once", 50);
     await enqueue(h.db, "system/ping", { n: 0 }, { dedupeKey: "once-0" });
-    const a = new LocalRunner({ db: h.db, registry: registry(async (d) => void seen.push((d as { n: number }).n)), batchSize: 7, concurrency: 3 });
-    const b = new LocalRunner({ db: h.db, registry: registry(async (d) => void seen.push((d as { n: number }).n)), batchSize: 5, concurrency: 2 });
+    const a = new LocalRunner({
+      db: h.db,
+      registry: registry(async (d) => void seen.push((d as { n: number }).n)),
+      batchSize: 7,
+      concurrency: 3,
+    });
+    const b = new LocalRunner({
+      db: h.db,
+      registry: registry(async (d) => void seen.push((d as { n: number }).n)),
+      batchSize: 5,
+      concurrency: 2,
+    });
     await Promise.all([a.drain(), b.drain()]);
     expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect((await rowsOf("once")).every((r) => r.status === "done")).toBe(true);
@@ -105,12 +128,17 @@ describe("local runner", () => {
     hang.crash();
 
     const finished: string[] = [];
-    const survivor = new LocalRunner({ db: h.db, registry: registry(async () => void finished.push("survivor")) });
+    const survivor = new LocalRunner({
+      db: h.db,
+      registry: registry(async () => void finished.push("survivor")),
+    });
     expect(await survivor.drain()).toBe(0); // the claim is still valid: nobody else may run it
     let [row] = await rowsOf("crash");
     expect(row!.status).toBe("running");
 
-    await h.db.execute(sql`update jobs set claimed_until = now() - interval '1 second' where payload->>'tag' = 'crash'`);
+    await h.db.execute(
+      sql`update jobs set claimed_until = now() - interval '1 second' where payload->>'tag' = 'crash'`,
+    );
     await survivor.drain();
     [row] = await rowsOf("crash");
     expect(finished).toEqual(["survivor"]);
@@ -126,7 +154,9 @@ describe("local runner", () => {
     void doomed.runOnce();
     await expect.poll(async () => (await rowsOf("poison"))[0]!.status).toBe("running");
     doomed.crash();
-    await h.db.execute(sql`update jobs set claimed_until = now() - interval '1 second' where payload->>'tag' = 'poison'`);
+    await h.db.execute(
+      sql`update jobs set claimed_until = now() - interval '1 second' where payload->>'tag' = 'poison'`,
+    );
     let ran = false;
     await new LocalRunner({ db: h.db, registry: registry(async () => void (ran = true)) }).drain();
     const [row] = await rowsOf("poison");

@@ -5,7 +5,14 @@ import { log as rootLog } from "@/lib/log";
 import { PermanentJobError, RetryLaterError, type JobDefinition } from "@/inngest/define";
 import { isEventName, parseEvent } from "@/inngest/events";
 import { jobsByEvent } from "@/inngest/jobs";
-import { claimJobs, completeJobs, extendClaims, failJob, type ClaimedJob, type Fence } from "./queue-sql";
+import {
+  claimJobs,
+  completeJobs,
+  extendClaims,
+  failJob,
+  type ClaimedJob,
+  type Fence,
+} from "./queue-sql";
 import { onJobsEnqueued } from "./wake";
 
 export type RunnerOptions = {
@@ -119,10 +126,13 @@ export class LocalRunner {
     if (this.crashed) return 0;
     const claimed = await claimJobs(this.db, this.workerId, this.batchSize, this.claimSeconds);
     if (claimed.length === 0) return 0;
-    const inFlight = new Map<number, Fence>(claimed.map((j) => [j.id, { id: j.id, attempts: j.attempts }]));
+    const inFlight = new Map<number, Fence>(
+      claimed.map((j) => [j.id, { id: j.id, attempts: j.attempts }]),
+    );
     const heartbeat = setInterval(
       () => {
-        if (!this.crashed) void extendClaims(this.db, [...inFlight.values()], this.claimSeconds).catch(() => {});
+        if (!this.crashed)
+          void extendClaims(this.db, [...inFlight.values()], this.claimSeconds).catch(() => {});
       },
       Math.max(1000, (this.claimSeconds * 1000) / 3),
     );
@@ -156,15 +166,24 @@ export class LocalRunner {
       return false;
     }
     try {
-      if (!def || !isEventName(job.name)) throw new PermanentJobError(`no handler for event ${job.name}`);
+      if (!def || !isEventName(job.name))
+        throw new PermanentJobError(`no handler for event ${job.name}`);
       const data = parseEvent(job.name, job.payload);
-      await def.handler(data as never, { attempt: job.attempts, get log() { return jlog(); } });
+      await def.handler(data as never, {
+        attempt: job.attempts,
+        get log() {
+          return jlog();
+        },
+      });
       return true;
     } catch (err) {
       if (this.crashed) return false;
       const permanent = err instanceof PermanentJobError || err instanceof ZodError;
       const final = permanent || job.attempts >= job.maxAttempts;
-      const delay = err instanceof RetryLaterError ? Math.max(err.retryAfterMs, this.backoffMs(job.attempts)) : this.backoffMs(job.attempts);
+      const delay =
+        err instanceof RetryLaterError
+          ? Math.max(err.retryAfterMs, this.backoffMs(job.attempts))
+          : this.backoffMs(job.attempts);
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       jlog()[final ? "error" : "warn"]({ err: message, final }, "job failed");
       await failJob(this.db, fence, message, final, final ? 0 : delay);

@@ -20,12 +20,18 @@ export function startLocalJobs(db: Db) {
     claimSeconds: e.JOBS_CLAIM_SECONDS,
   });
   runner.start();
-  const tick = () => void runTick(db, new Date(), { vacuum: e.dbKind === "pglite" }).catch((err) => log.error({ err }, "tick failed"));
+  const tick = () =>
+    void runTick(db, new Date(), { vacuum: e.dbKind === "pglite" }).catch((err) =>
+      log.error({ err }, "tick failed"),
+    );
   // Align to the start of each minute (Europe/Helsinki minutes are UTC minutes).
-  const timer = setTimeout(function next() {
-    tick();
-    g.__vkJobs!.timer = setTimeout(next, 60_000 - (Date.now() % 60_000));
-  }, 60_000 - (Date.now() % 60_000));
+  const timer = setTimeout(
+    function next() {
+      tick();
+      g.__vkJobs!.timer = setTimeout(next, 60_000 - (Date.now() % 60_000));
+    },
+    60_000 - (Date.now() % 60_000),
+  );
   timer.unref();
   g.__vkJobs = { runner, timer };
   log.info({ worker: runner.workerId }, "local job runner started");

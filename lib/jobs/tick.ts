@@ -8,7 +8,11 @@ import { pruneJobs, vacuumJobs } from "./queue-sql";
  * no special case here: expired job claims are claimed again by the runner's own query.
  * Later issues add scheduled sends, newsletter composition, reminders and waitlist offers.
  */
-export async function runTick(db: Db, now = new Date(), opts: { vacuum?: boolean } = {}): Promise<{ pruned: number }> {
+export async function runTick(
+  db: Db,
+  now = new Date(),
+  opts: { vacuum?: boolean } = {},
+): Promise<{ pruned: number }> {
   const pruned = await pruneJobs(db, 7);
   await pruneRateLimits(db);
   if (opts.vacuum) await vacuumJobs(db);

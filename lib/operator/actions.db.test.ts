@@ -7,7 +7,9 @@ import { createOrg, createUser } from "@/db/seed/factories";
 // The real server actions as a browser would call them (forged calls included); only the
 // session, the request's IP and Next's cache are stubbed.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string } }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => (session.user ? { user: session.user } : null),
+}));
 vi.mock("@/lib/security/request", () => ({ clientIp: async () => "192.0.2.20" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { setPartnerAction, setSuspendedAction } = await import("./actions");
@@ -30,10 +32,19 @@ describe("operator server actions", () => {
     const org = await createOrg(h.db);
     const main = await createUser(h.db, { orgId: org.id, role: "main" });
     session.user = { id: main.id, email: main.email };
-    expect(await setSuspendedAction(null, form(org.id, "on"))).toMatchObject({ ok: false, error: "errors.NOT_FOUND" });
-    expect(await setPartnerAction(null, form(org.id, "on"))).toMatchObject({ ok: false, error: "errors.NOT_FOUND" });
+    expect(await setSuspendedAction(null, form(org.id, "on"))).toMatchObject({
+      ok: false,
+      error: "errors.NOT_FOUND",
+    });
+    expect(await setPartnerAction(null, form(org.id, "on"))).toMatchObject({
+      ok: false,
+      error: "errors.NOT_FOUND",
+    });
     session.user = null;
-    expect(await setSuspendedAction(null, form(org.id, "on"))).toMatchObject({ ok: false, error: "errors.UNAUTHORIZED" });
+    expect(await setSuspendedAction(null, form(org.id, "on"))).toMatchObject({
+      ok: false,
+      error: "errors.UNAUTHORIZED",
+    });
     const [row] = await h.db.select().from(organizations).where(eq(organizations.id, org.id));
     expect(row).toMatchObject({ status: "active", isPartner: false });
   });
@@ -43,9 +54,18 @@ describe("operator server actions", () => {
     const op = await createUser(h.db);
     await h.db.update(users).set({ isOperator: true }).where(eq(users.id, op.id));
     session.user = { id: op.id, email: op.email };
-    expect(await setSuspendedAction(null, form(org.id, "on"))).toMatchObject({ ok: true, data: { changed: true } });
-    expect(await setPartnerAction(null, form(org.id, "on"))).toMatchObject({ ok: true, data: { changed: true } });
-    expect(await setSuspendedAction(null, form("not-a-uuid", "on"))).toMatchObject({ ok: false, error: "errors.INVALID_INPUT" });
+    expect(await setSuspendedAction(null, form(org.id, "on"))).toMatchObject({
+      ok: true,
+      data: { changed: true },
+    });
+    expect(await setPartnerAction(null, form(org.id, "on"))).toMatchObject({
+      ok: true,
+      data: { changed: true },
+    });
+    expect(await setSuspendedAction(null, form("not-a-uuid", "on"))).toMatchObject({
+      ok: false,
+      error: "errors.INVALID_INPUT",
+    });
     const [row] = await h.db.select().from(organizations).where(eq(organizations.id, org.id));
     expect(row).toMatchObject({ status: "suspended", isPartner: true });
   });

@@ -12,11 +12,19 @@ const OrgFlagSchema = z.object({
 });
 
 /** Suspends (value "on") or reactivates (value "off") an organisation. Operators only. */
-export const setSuspendedAction = operatorAction({ schema: OrgFlagSchema }, async (input, actor) => {
-  const res = await setOrganizationSuspended(await getDb(), actor, input.orgId, input.value === "on");
-  revalidatePath("/operator", "layout");
-  return res;
-});
+export const setSuspendedAction = operatorAction(
+  { schema: OrgFlagSchema },
+  async (input, actor) => {
+    const res = await setOrganizationSuspended(
+      await getDb(),
+      actor,
+      input.orgId,
+      input.value === "on",
+    );
+    revalidatePath("/operator", "layout");
+    return res;
+  },
+);
 
 /** Grants (value "on") or revokes (value "off") the partner role. Operators only. */
 export const setPartnerAction = operatorAction({ schema: OrgFlagSchema }, async (input, actor) => {

@@ -60,7 +60,10 @@ export async function searchOrganizations(
       .offset(page * OPERATOR_PAGE_SIZE),
     db.select({ n: count() }).from(organizations).where(cond),
   ]);
-  return { rows: rows.map((r) => ({ ...r, members: Number(r.members) })), total: Number(total?.n ?? 0) };
+  return {
+    rows: rows.map((r) => ({ ...r, members: Number(r.members) })),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 export type OperatorOrgDetail = {
@@ -75,17 +78,35 @@ export type OperatorOrgDetail = {
   suspendedAt: Date | null;
   isPartner: boolean;
   createdAt: Date;
-  members: { userId: string; firstName: string; lastName: string; email: string; role: Role; since: Date }[];
+  members: {
+    userId: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    role: Role;
+    since: Date;
+  }[];
 };
 
 /** One organisation with its members (read-only view for operators), or null. Operators only. */
-export async function getOrganizationForOperator(db: Db, operatorId: string, orgId: string): Promise<OperatorOrgDetail | null> {
+export async function getOrganizationForOperator(
+  db: Db,
+  operatorId: string,
+  orgId: string,
+): Promise<OperatorOrgDetail | null> {
   await assertOperator(db, operatorId);
   if (!UUID.test(orgId)) return null;
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
   if (!org) return null;
   const members = await db
-    .select({ userId: users.id, firstName: users.firstName, lastName: users.lastName, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .select({
+      userId: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId)))

@@ -9,13 +9,31 @@ export type OperatorActor = { operatorId: string; operatorEmail: string; ip: str
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function audited(db: Db, actor: OperatorActor, orgId: string, action: AuditAction, details: Record<string, unknown> = {}) {
-  await recordAudit(db, { orgId, actorId: actor.operatorId, actorEmail: actor.operatorEmail, action, targetType: "organization", targetId: orgId, ip: actor.ip, details });
+async function audited(
+  db: Db,
+  actor: OperatorActor,
+  orgId: string,
+  action: AuditAction,
+  details: Record<string, unknown> = {},
+) {
+  await recordAudit(db, {
+    orgId,
+    actorId: actor.operatorId,
+    actorEmail: actor.operatorEmail,
+    action,
+    targetType: "organization",
+    targetId: orgId,
+    ip: actor.ip,
+    details,
+  });
 }
 
 async function orgExists(db: Db, orgId: string): Promise<boolean> {
   if (!UUID.test(orgId)) return false;
-  const [o] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId));
+  const [o] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   return Boolean(o);
 }
 
@@ -36,8 +54,17 @@ export async function setOrganizationSuspended(
     if (!(await orgExists(tx, orgId))) throw new AppError("NOT_FOUND");
     const [row] = await tx
       .update(organizations)
-      .set(suspended ? { status: "suspended", suspendedAt: now } : { status: "active", suspendedAt: null })
-      .where(and(eq(organizations.id, orgId), eq(organizations.status, suspended ? "active" : "suspended")))
+      .set(
+        suspended
+          ? { status: "suspended", suspendedAt: now }
+          : { status: "active", suspendedAt: null },
+      )
+      .where(
+        and(
+          eq(organizations.id, orgId),
+          eq(organizations.status, suspended ? "active" : "suspended"),
+        ),
+      )
       .returning({ id: organizations.id });
     if (!row) return { changed: false };
     await audited(tx, actor, orgId, suspended ? "org.suspended" : "org.unsuspended");
@@ -49,7 +76,12 @@ export async function setOrganizationSuspended(
  * Grants or revokes the partner role (A7) of an organisation. Operators only; audited as
  * `org.partner_granted` / `org.partner_revoked`. A repeat is a no-op.
  */
-export async function setOrganizationPartner(db: Db, actor: OperatorActor, orgId: string, isPartner: boolean): Promise<{ changed: boolean }> {
+export async function setOrganizationPartner(
+  db: Db,
+  actor: OperatorActor,
+  orgId: string,
+  isPartner: boolean,
+): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
     await assertOperator(tx, actor.operatorId);
     if (!(await orgExists(tx, orgId))) throw new AppError("NOT_FOUND");

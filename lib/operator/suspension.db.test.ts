@@ -8,7 +8,9 @@ import { setOrganizationSuspended } from "./service";
 
 // The real orgAction wrapper with a signed-in user: only the session and the request's IP are stubbed.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string } }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => (session.user ? { user: session.user } : null),
+}));
 vi.mock("@/lib/security/request", () => ({ clientIp: async () => "192.0.2.10" }));
 const { orgAction } = await import("@/lib/action");
 
@@ -27,7 +29,10 @@ describe("a suspended organisation cannot act", () => {
     const opActor = { operatorId: op.id, operatorEmail: op.email, ip: null };
     let sends = 0;
     const send = orgAction({ schema: z.object({}), role: "editor" }, async () => ++sends);
-    const fixBilling = orgAction({ schema: z.object({}), role: "main", allowSuspended: true }, async () => "ok");
+    const fixBilling = orgAction(
+      { schema: z.object({}), role: "main", allowSuspended: true },
+      async () => "ok",
+    );
     const form = () => {
       const fd = new FormData();
       fd.set("org", org.slug);

@@ -13,7 +13,10 @@ export type Actor = { id: string; email: string; ip?: string | null };
  * Domain functions call it even though `orgAction` already checked: the check and the change
  * then see the same committed state (a main user demoted a moment ago cannot act as one).
  */
-export async function authorizeMember(db: Db, opts: { orgId: string; userId: string; min: Role }): Promise<Role> {
+export async function authorizeMember(
+  db: Db,
+  opts: { orgId: string; userId: string; min: Role },
+): Promise<Role> {
   const [m] = await db
     .select({ role: memberships.role })
     .from(memberships)

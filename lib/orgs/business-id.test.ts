@@ -9,9 +9,12 @@ function checkDigit(seven: string): number | null {
 }
 
 describe("isValidBusinessId", () => {
-  it.each(["1234567-1", "7654321-2", "0737546-2", "0112038-9", " 0112038-9 "])("accepts %j", (id) => {
-    expect(isValidBusinessId(id)).toBe(true);
-  });
+  it.each(["1234567-1", "7654321-2", "0737546-2", "0112038-9", " 0112038-9 "])(
+    "accepts %j",
+    (id) => {
+      expect(isValidBusinessId(id)).toBe(true);
+    },
+  );
 
   it("agrees with the check digits computed by hand", () => {
     expect(checkDigit("1234567")).toBe(1);
@@ -25,7 +28,8 @@ describe("isValidBusinessId", () => {
       ["1234567", 1],
       ["0112038", 9],
     ] as const) {
-      for (let d = 0; d <= 9; d++) expect(isValidBusinessId(`${body}-${d}`), `${body}-${d}`).toBe(d === right);
+      for (let d = 0; d <= 9; d++)
+        expect(isValidBusinessId(`${body}-${d}`), `${body}-${d}`).toBe(d === right);
     }
   });
 
@@ -40,10 +44,18 @@ describe("isValidBusinessId", () => {
     for (let d = 0; d <= 9; d++) expect(isValidBusinessId(`0000006-${d}`)).toBe(false);
   });
 
-  it.each(["", "12345671", "1234567 1", "1234567-", "1234567-12", "12345-6", "123456a-1", "abcdefg-h", "FI12345671", "1234567–1"])(
-    "rejects the malformed %j",
-    (id) => {
-      expect(isValidBusinessId(id)).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "12345671",
+    "1234567 1",
+    "1234567-",
+    "1234567-12",
+    "12345-6",
+    "123456a-1",
+    "abcdefg-h",
+    "FI12345671",
+    "1234567–1",
+  ])("rejects the malformed %j", (id) => {
+    expect(isValidBusinessId(id)).toBe(false);
+  });
 });

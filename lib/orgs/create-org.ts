@@ -7,13 +7,19 @@ import { slugify } from "./slug";
  * Creates an organisation with a unique URL slug from its name: "kauppa-oy", then "kauppa-oy-2",
  * "kauppa-oy-3"… Safe under concurrent sign-ups: a slug taken meanwhile is skipped (ON CONFLICT).
  */
-export async function createOrganization(db: Db, opts: { name: string; businessId: string; now: Date }) {
+export async function createOrganization(
+  db: Db,
+  opts: { name: string; businessId: string; now: Date },
+) {
   const base = slugify(opts.name);
   // slugify yields only [a-z0-9-], so the LIKE pattern has no wildcards of its own.
   const taken = new Set(
-    (await db.select({ slug: organizations.slug }).from(organizations).where(or(eq(organizations.slug, base), like(organizations.slug, `${base}-%`)))).map(
-      (r) => r.slug,
-    ),
+    (
+      await db
+        .select({ slug: organizations.slug })
+        .from(organizations)
+        .where(or(eq(organizations.slug, base), like(organizations.slug, `${base}-%`)))
+    ).map((r) => r.slug),
   );
   for (let n = 1; n < 100_000; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;

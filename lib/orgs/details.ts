@@ -16,10 +16,15 @@ const contactEmails = z.string().transform((v, ctx) => {
   const lines = v.split(/[\n,;]/).map((s) => s.trim());
   lines.forEach((line, i) => {
     if (!line) return;
-    if (line.length > 320 || !email.safeParse(line).success) ctx.addIssue({ code: "custom", message: `errors.CONTACT_EMAIL_INVALID|line=${i + 1}` });
+    if (line.length > 320 || !email.safeParse(line).success)
+      ctx.addIssue({ code: "custom", message: `errors.CONTACT_EMAIL_INVALID|line=${i + 1}` });
     else if (!out.some((e) => e.toLowerCase() === line.toLowerCase())) out.push(line);
   });
-  if (out.length > MAX_CONTACT_EMAILS) ctx.addIssue({ code: "custom", message: `errors.CONTACT_EMAILS_TOO_MANY|max=${MAX_CONTACT_EMAILS}` });
+  if (out.length > MAX_CONTACT_EMAILS)
+    ctx.addIssue({
+      code: "custom",
+      message: `errors.CONTACT_EMAILS_TOO_MANY|max=${MAX_CONTACT_EMAILS}`,
+    });
   return out;
 });
 
@@ -87,7 +92,9 @@ export async function updateOrgDetails(
       billingAddress: input.billingAddress || null,
       contactEmails: input.contactEmails,
     };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(next[k] ?? null));
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(next[k] ?? null),
+    );
     if (changed.length === 0) return { changed };
     await tx.update(organizations).set(next).where(eq(organizations.id, actor.orgId));
     await recordAudit(tx, {

@@ -18,7 +18,10 @@ export class InvitationClosedError extends AppError {
 }
 
 /** Status at `now`: used and revoked win over expiry; valid until just before `expiresAt`. */
-export function invitationStatus(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationStatus {
+export function invitationStatus(
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationStatus {
   if (inv.acceptedAt) return "used";
   if (inv.revokedAt) return "revoked";
   return now.getTime() < inv.expiresAt.getTime() ? "valid" : "expired";
@@ -35,7 +38,11 @@ export type InvitationView = {
 };
 
 /** What the invitation page shows for a link (public: the token is the credential), or null. */
-export async function getInvitationByToken(db: Db, token: string, now = new Date()): Promise<InvitationView | null> {
+export async function getInvitationByToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<InvitationView | null> {
   const [row] = await db
     .select({
       inv: invitations,
@@ -66,18 +73,33 @@ export async function getInvitationByToken(db: Db, token: string, now = new Date
  * `acceptedAt` and is refused with "used".
  */
 export async function lockUsableInvitation(tx: Db, token: string, now: Date) {
-  const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+  const [inv] = await tx
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .for("update");
   if (!inv) throw new AppError("NOT_FOUND", { userMessage: "errors.INVITATION_INVALID" });
   const status = invitationStatus(inv, now);
   if (status !== "valid") throw new InvitationClosedError(status);
-  const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, inv.orgId));
+  const [org] = await tx
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, inv.orgId));
   return { ...inv, slug: org!.slug };
 }
 
 /** Marks the invitation used by `userId` and adds the membership with the invited role. */
-export async function consumeInvitation(tx: Db, inv: { id: string; orgId: string; role: Role }, userId: string, now: Date) {
+export async function consumeInvitation(
+  tx: Db,
+  inv: { id: string; orgId: string; role: Role },
+  userId: string,
+  now: Date,
+) {
   await tx.insert(memberships).values({ orgId: inv.orgId, userId, role: inv.role, createdAt: now });
-  await tx.update(invitations).set({ acceptedAt: now, acceptedBy: userId }).where(eq(invitations.id, inv.id));
+  await tx
+    .update(invitations)
+    .set({ acceptedAt: now, acceptedBy: userId })
+    .where(eq(invitations.id, inv.id));
 }
 
 /**
@@ -85,11 +107,17 @@ export async function consumeInvitation(tx: Db, inv: { id: string; orgId: string
  * address may differ from the invited one (both are recorded in the audit entry). Someone who is
  * already a member is told so and the invitation stays open. Returns the organisation's slug.
  */
-export async function acceptInvitation(db: Db, opts: { token: string; userId: string; ip?: string | null; now?: Date }): Promise<{ slug: string }> {
+export async function acceptInvitation(
+  db: Db,
+  opts: { token: string; userId: string; ip?: string | null; now?: Date },
+): Promise<{ slug: string }> {
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const inv = await lockUsableInvitation(tx, opts.token, now);
-    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, opts.userId));
+    const [user] = await tx
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, opts.userId));
     if (!user) throw new AppError("UNAUTHORIZED");
     const [existing] = await tx
       .select({ role: memberships.role })

@@ -2,7 +2,8 @@ import { systemEmail, type SystemEmail } from "@/lib/email/system-layout";
 import type { Role } from "./roles";
 
 /** The subject Posti's portal uses and our users know (seed 001), in all three languages. */
-export const INVITATION_SUBJECT = "Kutsu käyttäjäksi / Inbjudan att bli användare / User invitation";
+export const INVITATION_SUBJECT =
+  "Kutsu käyttäjäksi / Inbjudan att bli användare / User invitation";
 
 const roleNames: Record<Role, { fi: string; sv: string; en: string }> = {
   main: { fi: "pääkäyttäjä", sv: "huvudanvändare", en: "main user" },
@@ -11,14 +12,24 @@ const roleNames: Record<Role, { fi: string; sv: string; en: string }> = {
 };
 
 const when = (locale: string, d: Date) =>
-  new Intl.DateTimeFormat(locale, { timeZone: "Europe/Helsinki", dateStyle: "short", timeStyle: "short" }).format(d);
+  new Intl.DateTimeFormat(locale, {
+    timeZone: "Europe/Helsinki",
+    dateStyle: "short",
+    timeStyle: "short",
+  }).format(d);
 
 /**
  * The invitation e-mail in Finnish, Swedish and English: who invited, to which organisation,
  * the role, the link and its validity. Only the inviter's own name and the organisation's
  * name are echoed (no free text typed by the inviter).
  */
-export function invitationEmail(opts: { inviterName: string; orgName: string; role: Role; url: string; expiresAt: Date }): SystemEmail {
+export function invitationEmail(opts: {
+  inviterName: string;
+  orgName: string;
+  role: Role;
+  url: string;
+  expiresAt: Date;
+}): SystemEmail {
   const r = roleNames[opts.role];
   const { inviterName: who, orgName: org } = opts;
   return systemEmail({

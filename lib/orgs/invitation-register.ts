@@ -33,7 +33,10 @@ const verifyCopy = {
 };
 
 /** Queues the verification e-mail for a registrant who changed the invited address (account mail, orgId null). */
-async function sendVerification(tx: Db, opts: { userId: string; email: string; locale: "fi" | "en"; now: Date }) {
+async function sendVerification(
+  tx: Db,
+  opts: { userId: string; email: string; locale: "fi" | "en"; now: Date },
+) {
   const { token, hash } = newToken();
   await tx.insert(authTokens).values({
     userId: opts.userId,
@@ -52,7 +55,12 @@ async function sendVerification(tx: Db, opts: { userId: string; email: string; l
     button: { label: c.button, url: `${env().APP_URL}/verify/${token}` },
     footer: "Viestikone",
   });
-  await enqueue(tx, "email/message.requested", { orgId: null, messageKey: `verify-${hash.slice(0, 32)}`, to: opts.email, ...mail });
+  await enqueue(tx, "email/message.requested", {
+    orgId: null,
+    messageKey: `verify-${hash.slice(0, 32)}`,
+    to: opts.email,
+    ...mail,
+  });
 }
 
 export type RegisterFromInvitationResult = { slug: string; email: string; verified: boolean };
@@ -66,27 +74,51 @@ export type RegisterFromInvitationResult = { slug: string; email: string; verifi
  */
 export async function registerFromInvitation(
   db: Db,
-  opts: { token: string; firstName: string; lastName: string; email: string; password: string; locale?: "fi" | "en"; ip?: string | null; now?: Date },
+  opts: {
+    token: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    password: string;
+    locale?: "fi" | "en";
+    ip?: string | null;
+    now?: Date;
+  },
 ): Promise<RegisterFromInvitationResult> {
   const now = opts.now ?? new Date();
   const email = opts.email.trim();
   const names = { firstName: opts.firstName, lastName: opts.lastName };
   if (!checkPassword(opts.password, names).ok) {
-    throw new AppError("BAD_REQUEST", { userMessage: "errors.INVALID_INPUT", fieldErrors: { password: passwordErrors(opts.password, names) } });
+    throw new AppError("BAD_REQUEST", {
+      userMessage: "errors.INVALID_INPUT",
+      fieldErrors: { password: passwordErrors(opts.password, names) },
+    });
   }
   const passwordHash = await hashPassword(opts.password);
   try {
     return await db.transaction(async (tx) => {
       const inv = await lockUsableInvitation(tx, opts.token, now);
-      const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+        .limit(1);
       if (taken) throw accountExists();
       const verified = email.toLowerCase() === inv.email.toLowerCase();
       const [user] = await tx
         .insert(users)
-        .values({ email, ...names, passwordHash, emailVerifiedAt: verified ? now : null, locale: opts.locale ?? "fi", createdAt: now })
+        .values({
+          email,
+          ...names,
+          passwordHash,
+          emailVerifiedAt: verified ? now : null,
+          locale: opts.locale ?? "fi",
+          createdAt: now,
+        })
         .returning({ id: users.id });
       await consumeInvitation(tx, inv, user!.id, now);
-      if (!verified) await sendVerification(tx, { userId: user!.id, email, locale: opts.locale ?? "fi", now });
+      if (!verified)
+        await sendVerification(tx, { userId: user!.id, email, locale: opts.locale ?? "fi", now });
       await recordAudit(tx, {
         orgId: inv.orgId,
         actorId: user!.id,
@@ -106,4 +138,7 @@ export async function registerFromInvitation(
 }
 
 const accountExists = () =>
-  new AppError("CONFLICT", { userMessage: "errors.ACCOUNT_EXISTS", fieldErrors: { email: ["errors.ACCOUNT_EXISTS"] } });
+  new AppError("CONFLICT", {
+    userMessage: "errors.ACCOUNT_EXISTS",
+    fieldErrors: { email: ["errors.ACCOUNT_EXISTS"] },
+  });

@@ -6,7 +6,14 @@ import { AppError } from "@/lib/errors";
 import { assertNotLastMainUser, authorizeMember, lockMainUsers, type Actor } from "./authorize";
 import type { Role } from "./roles";
 
-export type Member = { userId: string; firstName: string; lastName: string; email: string; role: Role; joinedAt: Date };
+export type Member = {
+  userId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+};
 
 /** The organisation's members by name (any member may read; caller has checked membership). */
 export async function listMembers(db: Db, orgId: string): Promise<Member[]> {
@@ -41,7 +48,10 @@ async function getMemberOrThrow(tx: Db, orgId: string, userId: string) {
  * Changes a member's role. The actor must be a main user of the organisation; the last main
  * user cannot be demoted (A2, enforced under a lock on the main memberships). Audited.
  */
-export async function changeMemberRole(db: Db, opts: { orgId: string; actor: Actor; userId: string; role: Role }): Promise<void> {
+export async function changeMemberRole(
+  db: Db,
+  opts: { orgId: string; actor: Actor; userId: string; role: Role },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const mains = await lockMainUsers(tx, opts.orgId);
     await authorizeMember(tx, { orgId: opts.orgId, userId: opts.actor.id, min: "main" });
@@ -66,13 +76,18 @@ export async function changeMemberRole(db: Db, opts: { orgId: string; actor: Act
 }
 
 /** Removes a member (main users only). The last main user cannot be removed (A2). Audited. */
-export async function removeMember(db: Db, opts: { orgId: string; actor: Actor; userId: string }): Promise<void> {
+export async function removeMember(
+  db: Db,
+  opts: { orgId: string; actor: Actor; userId: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const mains = await lockMainUsers(tx, opts.orgId);
     await authorizeMember(tx, { orgId: opts.orgId, userId: opts.actor.id, min: "main" });
     const target = await getMemberOrThrow(tx, opts.orgId, opts.userId);
     assertNotLastMainUser(mains, opts.userId);
-    await tx.delete(memberships).where(and(eq(memberships.orgId, opts.orgId), eq(memberships.userId, opts.userId)));
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.orgId, opts.orgId), eq(memberships.userId, opts.userId)));
     await recordAudit(tx, {
       orgId: opts.orgId,
       actorId: opts.actor.id,
@@ -87,12 +102,21 @@ export async function removeMember(db: Db, opts: { orgId: string; actor: Actor; 
 }
 
 /** The actor leaves the organisation (any role). The last main user cannot leave (A2). Audited. */
-export async function leaveOrganisation(db: Db, opts: { orgId: string; actor: Actor }): Promise<void> {
+export async function leaveOrganisation(
+  db: Db,
+  opts: { orgId: string; actor: Actor },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const mains = await lockMainUsers(tx, opts.orgId);
-    const role = await authorizeMember(tx, { orgId: opts.orgId, userId: opts.actor.id, min: "viewer" });
+    const role = await authorizeMember(tx, {
+      orgId: opts.orgId,
+      userId: opts.actor.id,
+      min: "viewer",
+    });
     assertNotLastMainUser(mains, opts.actor.id);
-    await tx.delete(memberships).where(and(eq(memberships.orgId, opts.orgId), eq(memberships.userId, opts.actor.id)));
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.orgId, opts.orgId), eq(memberships.userId, opts.actor.id)));
     await recordAudit(tx, {
       orgId: opts.orgId,
       actorId: opts.actor.id,

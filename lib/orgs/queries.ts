@@ -11,10 +11,20 @@ const membershipColumns = {
   status: organizations.status,
 };
 
-export type Membership = { orgId: string; slug: string; name: string; role: Role; status: "active" | "suspended" };
+export type Membership = {
+  orgId: string;
+  slug: string;
+  name: string;
+  role: Role;
+  status: "active" | "suspended";
+};
 
 /** The user's membership in the organisation with this slug, or null (not a member = not found). */
-export async function findMembership(db: Db, userId: string, slug: string): Promise<Membership | null> {
+export async function findMembership(
+  db: Db,
+  userId: string,
+  slug: string,
+): Promise<Membership | null> {
   const [row] = await db
     .select(membershipColumns)
     .from(memberships)

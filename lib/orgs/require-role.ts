@@ -8,7 +8,12 @@ import { hasRole, type Role } from "./roles";
  * Domain-level role check by ids: not a member of the organisation is NOT_FOUND (it does not
  * exist for them), a lower role is FORBIDDEN. Returns the organisation's status.
  */
-export async function requireOrgRole(db: Db, orgId: string, userId: string, min: Role): Promise<{ role: Role; status: "active" | "suspended" }> {
+export async function requireOrgRole(
+  db: Db,
+  orgId: string,
+  userId: string,
+  min: Role,
+): Promise<{ role: Role; status: "active" | "suspended" }> {
   const [m] = await db
     .select({ role: memberships.role, status: organizations.status })
     .from(memberships)

@@ -1,7 +1,27 @@
 /** Top-level paths that are not organisations: no organisation may take these slugs. */
 export const RESERVED_SLUGS = new Set([
-  "account", "api", "sign-in", "sign-up", "sign-out", "verify", "reset", "invite", "operator", "sandbox",
-  "p", "r", "v", "u", "t", "privacy", "help", "admin", "static", "_next", "favicon.ico", "robots.txt",
+  "account",
+  "api",
+  "sign-in",
+  "sign-up",
+  "sign-out",
+  "verify",
+  "reset",
+  "invite",
+  "operator",
+  "sandbox",
+  "p",
+  "r",
+  "v",
+  "u",
+  "t",
+  "privacy",
+  "help",
+  "admin",
+  "static",
+  "_next",
+  "favicon.ico",
+  "robots.txt",
 ]);
 
 /** A URL slug from an organisation name: "Kylä & Kauppa Oy" → "kyla-kauppa-oy". */

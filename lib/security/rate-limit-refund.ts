@@ -7,7 +7,11 @@ import type { RateLimit } from "./rate-limit";
  * limits that should count failures only (a successful sign-in does not use up an attempt).
  * Counting first and refunding on success keeps parallel guessing from slipping past the limit.
  */
-export async function refundRateLimits(db: Db, limits: RateLimit[], now = new Date()): Promise<void> {
+export async function refundRateLimits(
+  db: Db,
+  limits: RateLimit[],
+  now = new Date(),
+): Promise<void> {
   for (const l of limits) {
     const windowMs = l.windowSeconds * 1000;
     const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);

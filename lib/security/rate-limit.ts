@@ -8,7 +8,11 @@ export type RateLimit = { key: string; limit: number; windowSeconds: number };
  * Counts one hit against each limit (fixed windows in the database, so every server process
  * shares them) and throws RATE_LIMITED with the minutes to wait when any is exceeded.
  */
-export async function enforceRateLimits(db: Db, limits: RateLimit[], now = new Date()): Promise<void> {
+export async function enforceRateLimits(
+  db: Db,
+  limits: RateLimit[],
+  now = new Date(),
+): Promise<void> {
   for (const l of limits) {
     const windowMs = l.windowSeconds * 1000;
     const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
@@ -20,7 +24,9 @@ export async function enforceRateLimits(db: Db, limits: RateLimit[], now = new D
     );
     if (Number(row?.hits ?? 0) > l.limit) {
       const minutes = Math.max(1, Math.ceil((start.getTime() + windowMs - now.getTime()) / 60_000));
-      throw new AppError("RATE_LIMITED", { userMessage: `errors.RATE_LIMITED_MINUTES|minutes=${minutes}` });
+      throw new AppError("RATE_LIMITED", {
+        userMessage: `errors.RATE_LIMITED_MINUTES|minutes=${minutes}`,
+      });
     }
   }
 }

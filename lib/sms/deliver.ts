@@ -3,7 +3,9 @@ import { PermanentJobError, RetryLaterError } from "@/inngest/define";
 import { smsGateway } from "./index";
 
 /** Sends one requested SMS through the configured gateway; throws so the runner retries. */
-export async function deliverSms(data: EventData<"sms/message.requested">): Promise<{ providerId: string }> {
+export async function deliverSms(
+  data: EventData<"sms/message.requested">,
+): Promise<{ providerId: string }> {
   const [result] = await smsGateway().sendBatch([
     { key: data.messageKey, orgId: data.orgId, from: data.from, to: data.to, text: data.text },
   ]);

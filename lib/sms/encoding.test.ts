@@ -5,8 +5,19 @@ const a = (n: number) => "a".repeat(n);
 
 describe("smsLength: GSM-7", () => {
   it("fits 160 plain characters in one part and splits the 161st into two", () => {
-    expect(smsLength(a(160))).toMatchObject({ encoding: "gsm7", characters: 160, units: 160, parts: 1, perPart: 160 });
-    expect(smsLength(a(161))).toMatchObject({ encoding: "gsm7", units: 161, parts: 2, perPart: 153 });
+    expect(smsLength(a(160))).toMatchObject({
+      encoding: "gsm7",
+      characters: 160,
+      units: 160,
+      parts: 1,
+      perPart: 160,
+    });
+    expect(smsLength(a(161))).toMatchObject({
+      encoding: "gsm7",
+      units: 161,
+      parts: 2,
+      perPart: 153,
+    });
   });
 
   it("counts 153 characters per part in a multipart message", () => {
@@ -18,8 +29,18 @@ describe("smsLength: GSM-7", () => {
 
   it("keeps Finnish and Swedish letters in GSM-7", () => {
     const len = smsLength("äöÄÖåÅ");
-    expect(len).toMatchObject({ encoding: "gsm7", characters: 6, units: 6, parts: 1, nonGsmCharacters: [] });
-    expect(smsLength(`Hyvää päivää, Åsa! ${a(141)}`)).toMatchObject({ encoding: "gsm7", characters: 160, parts: 1 });
+    expect(len).toMatchObject({
+      encoding: "gsm7",
+      characters: 6,
+      units: 6,
+      parts: 1,
+      nonGsmCharacters: [],
+    });
+    expect(smsLength(`Hyvää päivää, Åsa! ${a(141)}`)).toMatchObject({
+      encoding: "gsm7",
+      characters: 160,
+      parts: 1,
+    });
   });
 
   it("counts € and the other extension characters as two septets", () => {
@@ -32,7 +53,11 @@ describe("smsLength: GSM-7", () => {
   it("never splits an escape pair across parts", () => {
     // 152 + 2 + 152 = 306 septets would be two parts of 153 if "€" could be split;
     // it moves whole into the second part, which then overflows into a third.
-    expect(smsLength(`${a(152)}€${a(152)}`)).toMatchObject({ encoding: "gsm7", units: 306, parts: 3 });
+    expect(smsLength(`${a(152)}€${a(152)}`)).toMatchObject({
+      encoding: "gsm7",
+      units: 306,
+      parts: 3,
+    });
     expect(smsLength(`${a(151)}€${a(153)}`)).toMatchObject({ units: 306, parts: 2 });
   });
 
@@ -51,7 +76,12 @@ describe("smsLength: UCS-2", () => {
   });
 
   it("fits 70 units in one part and 67 per part after that", () => {
-    expect(smsLength(`Ж${a(69)}`)).toMatchObject({ encoding: "ucs2", units: 70, parts: 1, perPart: 70 });
+    expect(smsLength(`Ж${a(69)}`)).toMatchObject({
+      encoding: "ucs2",
+      units: 70,
+      parts: 1,
+      perPart: 70,
+    });
     expect(smsLength(`Ж${a(70)}`)).toMatchObject({ units: 71, parts: 2, perPart: 67 });
     expect(smsLength(`Ж${a(133)}`)).toMatchObject({ units: 134, parts: 2 });
     expect(smsLength(`Ж${a(134)}`)).toMatchObject({ units: 135, parts: 3 });
@@ -59,7 +89,11 @@ describe("smsLength: UCS-2", () => {
 
   it("never splits an emoji's surrogate pair across parts", () => {
     // 66 + 2 + 66 = 134 units would be two parts of 67 if the emoji could be split.
-    expect(smsLength(`${a(66)}😀${a(66)}`)).toMatchObject({ encoding: "ucs2", units: 134, parts: 3 });
+    expect(smsLength(`${a(66)}😀${a(66)}`)).toMatchObject({
+      encoding: "ucs2",
+      units: 134,
+      parts: 3,
+    });
     expect(smsLength(`${a(65)}😀${a(67)}`)).toMatchObject({ units: 134, parts: 2 });
   });
 });

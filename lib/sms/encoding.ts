@@ -39,12 +39,26 @@ export function smsLength(text: string): SmsLength {
     const sizes = chars.map((c) => gsm7Septets(c) as number);
     const units = sizes.reduce((a, b) => a + b, 0);
     const parts = units <= 160 ? (units === 0 ? 0 : 1) : countParts(sizes, 153);
-    return { encoding: "gsm7", characters: chars.length, units, parts, perPart: parts > 1 ? 153 : 160, nonGsmCharacters: [] };
+    return {
+      encoding: "gsm7",
+      characters: chars.length,
+      units,
+      parts,
+      perPart: parts > 1 ? 153 : 160,
+      nonGsmCharacters: [],
+    };
   }
   const sizes = chars.map((c) => c.length); // UTF-16 code units: 2 for astral characters
   const units = sizes.reduce((a, b) => a + b, 0);
   const parts = units <= 70 ? 1 : countParts(sizes, 67);
-  return { encoding: "ucs2", characters: chars.length, units, parts, perPart: parts > 1 ? 67 : 70, nonGsmCharacters: nonGsm };
+  return {
+    encoding: "ucs2",
+    characters: chars.length,
+    units,
+    parts,
+    perPart: parts > 1 ? 67 : 70,
+    nonGsmCharacters: nonGsm,
+  };
 }
 
 function countParts(sizes: number[], capacity: number): number {

@@ -2,21 +2,28 @@ import { describe, expect, it } from "vitest";
 import { isShortCode, normalizePhone, senderProblem } from "./phone";
 
 describe("normalizePhone", () => {
-  it.each(["040 123 4567", "040-1234567", "+358 40 123 4567", "00358401234567", "358401234567", " (040) 123.4567 "])(
-    "reads %j as +358401234567",
-    (input) => {
-      expect(normalizePhone(input)).toBe("+358401234567");
-    },
-  );
+  it.each([
+    "040 123 4567",
+    "040-1234567",
+    "+358 40 123 4567",
+    "00358401234567",
+    "358401234567",
+    " (040) 123.4567 ",
+  ])("reads %j as +358401234567", (input) => {
+    expect(normalizePhone(input)).toBe("+358401234567");
+  });
 
   it("keeps foreign numbers in E.164", () => {
     expect(normalizePhone("+46 70 123 45 67")).toBe("+46701234567");
     expect(normalizePhone("0046701234567")).toBe("+46701234567");
   });
 
-  it.each(["abc", "123", "", "+", "040 123 abc", "+0401234567", "+3584012345678901"])("rejects %j", (input) => {
-    expect(normalizePhone(input)).toBeNull();
-  });
+  it.each(["abc", "123", "", "+", "040 123 abc", "+0401234567", "+3584012345678901"])(
+    "rejects %j",
+    (input) => {
+      expect(normalizePhone(input)).toBeNull();
+    },
+  );
 });
 
 describe("isShortCode", () => {
@@ -28,9 +35,12 @@ describe("isShortCode", () => {
 });
 
 describe("senderProblem", () => {
-  it.each(["Viestikone", "Kauppa 24", "+358401234567", "18230", "A", "Abcdefghijk"])("accepts %j", (sender) => {
-    expect(senderProblem(sender)).toBeNull();
-  });
+  it.each(["Viestikone", "Kauppa 24", "+358401234567", "18230", "A", "Abcdefghijk"])(
+    "accepts %j",
+    (sender) => {
+      expect(senderProblem(sender)).toBeNull();
+    },
+  );
 
   it("names the first character a sender name cannot contain", () => {
     expect(senderProblem("Ääkkönen")).toEqual({ code: "BAD_CHARACTER", character: "Ä" });

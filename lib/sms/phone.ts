@@ -13,7 +13,10 @@ export function normalizePhone(input: string): string | null {
 /** A short code or service number that messages are sent to (e.g. 18230, 16320, 16200). */
 export const isShortCode = (s: string) => /^\d{3,15}$/.test(s.trim());
 
-export type SenderProblem = { code: "EMPTY" | "TOO_LONG" | "BAD_CHARACTER" | "NO_LETTER"; character?: string };
+export type SenderProblem = {
+  code: "EMPTY" | "TOO_LONG" | "BAD_CHARACTER" | "NO_LETTER";
+  character?: string;
+};
 
 /**
  * Alphanumeric sender: 1–11 of A–Z a–z 0–9 and space with at least one letter; or a number.

@@ -29,5 +29,10 @@ export async function listSandboxMessages(db: Db, orgId: string, recipient: stri
 
 /** Inbound SMS of the organisation, newest first. */
 export async function listInboundSms(db: Db, orgId: string) {
-  return db.select().from(smsInbound).where(eq(smsInbound.orgId, orgId)).orderBy(desc(smsInbound.receivedAt)).limit(100);
+  return db
+    .select()
+    .from(smsInbound)
+    .where(eq(smsInbound.orgId, orgId))
+    .orderBy(desc(smsInbound.receivedAt))
+    .limit(100);
 }

@@ -16,7 +16,11 @@ export const SendTestSmsSchema = z.object({
     .trim()
     .superRefine((v, ctx) => {
       const p = senderProblem(v);
-      if (p) ctx.addIssue({ code: "custom", message: `errors.SENDER_${p.code}${p.character ? `|character=${p.character}` : ""}` });
+      if (p)
+        ctx.addIssue({
+          code: "custom",
+          message: `errors.SENDER_${p.code}${p.character ? `|character=${p.character}` : ""}`,
+        });
     }),
   to: phone,
   text: z.string().trim().min(1, "errors.TEXT_EMPTY").max(1530, "errors.TEXT_TOO_LONG"),

@@ -45,9 +45,15 @@ export default async function AccountPage() {
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
-                <th scope="col" className="py-2 pr-4 font-medium">{t("account.organisation")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("account.role")}</th>
-                <th scope="col" className="py-2 font-medium">{t("account.actions")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("account.organisation")}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("account.role")}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t("account.actions")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -9,7 +9,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
   const session = await auth();
   if (session?.user?.id) redirect("/");
   const t = await getTranslations("signIn");

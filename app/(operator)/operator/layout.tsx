@@ -11,7 +11,11 @@ export default async function OperatorLayout({ children }: { children: React.Rea
     <AppFrame
       home="/operator"
       tone="dark"
-      start={<span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-slate-900">{t("operator.badge")}</span>}
+      start={
+        <span className="rounded bg-amber-400 px-2 py-0.5 text-xs font-semibold text-slate-900">
+          {t("operator.badge")}
+        </span>
+      }
       end={
         <Link href="/" className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700">
           {t("operator.toPortal")}

@@ -11,7 +11,11 @@ export async function generateMetadata() {
 }
 
 /** Operators' organisation list with search (name, address, Y-tunnus, customer number) and paging. */
-export default async function OperatorHome({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function OperatorHome({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const operatorId = await requireOperator();
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q : "";
@@ -19,7 +23,8 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
   const t = await getTranslations("operator");
   const { rows, total } = await searchOrganizations(await getDb(), operatorId, { q, page });
   const pages = Math.max(1, Math.ceil(total / OPERATOR_PAGE_SIZE));
-  const href = (p: number) => `/operator?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  const href = (p: number) =>
+    `/operator?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
 
   return (
     <div className="space-y-4">
@@ -27,10 +32,24 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <form method="get" action="/operator" role="search" className="flex flex-wrap items-end gap-3">
+      <form
+        method="get"
+        action="/operator"
+        role="search"
+        className="flex flex-wrap items-end gap-3"
+      >
         <div className="min-w-64 flex-1 space-y-1">
-          <label htmlFor="op-q" className="block text-sm font-medium text-slate-800">{t("search")}</label>
-          <input id="op-q" name="q" type="search" defaultValue={q} maxLength={200} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm" />
+          <label htmlFor="op-q" className="block text-sm font-medium text-slate-800">
+            {t("search")}
+          </label>
+          <input
+            id="op-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={200}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
+          />
         </div>
         <Button type="submit">{t("searchButton")}</Button>
       </form>
@@ -42,24 +61,43 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
-                  {[t("name"), t("businessId"), t("customerNumber"), t("members"), t("status")].map((h) => (
-                    <th key={h} scope="col" className="py-2 pr-3 font-medium">{h}</th>
-                  ))}
+                  {[t("name"), t("businessId"), t("customerNumber"), t("members"), t("status")].map(
+                    (h) => (
+                      <th key={h} scope="col" className="py-2 pr-3 font-medium">
+                        {h}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((o) => (
                   <tr key={o.id}>
                     <td className="py-2 pr-3">
-                      <Link href={`/operator/orgs/${o.id}`} className="font-medium text-brand-700 underline">{o.name}</Link>
+                      <Link
+                        href={`/operator/orgs/${o.id}`}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        {o.name}
+                      </Link>
                       <span className="block font-mono text-xs text-slate-600">/{o.slug}</span>
                     </td>
                     <td className="py-2 pr-3 font-mono">{o.businessId ?? "–"}</td>
                     <td className="py-2 pr-3 font-mono">{o.customerNumber ?? "–"}</td>
                     <td className="py-2 pr-3 tabular-nums">{o.members}</td>
                     <td className="py-2 pr-3">
-                      {o.status === "suspended" ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("suspended")}</span> : t("active")}
-                      {o.isPartner ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">{t("partner")}</span> : null}
+                      {o.status === "suspended" ? (
+                        <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">
+                          {t("suspended")}
+                        </span>
+                      ) : (
+                        t("active")
+                      )}
+                      {o.isPartner ? (
+                        <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
+                          {t("partner")}
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -68,10 +106,25 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
           </div>
         )}
         {pages > 1 ? (
-          <nav aria-label={t("pageOf", { page: page + 1, pages })} className="mt-3 flex items-center justify-between text-sm">
-            {page > 0 ? <Link className="text-brand-700 underline" href={href(page - 1)}>{t("previous")}</Link> : <span />}
+          <nav
+            aria-label={t("pageOf", { page: page + 1, pages })}
+            className="mt-3 flex items-center justify-between text-sm"
+          >
+            {page > 0 ? (
+              <Link className="text-brand-700 underline" href={href(page - 1)}>
+                {t("previous")}
+              </Link>
+            ) : (
+              <span />
+            )}
             <span className="text-slate-600">{t("pageOf", { page: page + 1, pages })}</span>
-            {page + 1 < pages ? <Link className="text-brand-700 underline" href={href(page + 1)}>{t("next")}</Link> : <span />}
+            {page + 1 < pages ? (
+              <Link className="text-brand-700 underline" href={href(page + 1)}>
+                {t("next")}
+              </Link>
+            ) : (
+              <span />
+            )}
           </nav>
         ) : null}
       </Card>

@@ -31,7 +31,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
       <div>
         <h1 className="text-2xl font-semibold">{m.name}</h1>
         <p className="text-sm text-slate-600">
-          {t("welcome", { name: session?.user?.name ?? "" })} · {t("yourRole", { role: tr(m.role) })}
+          {t("welcome", { name: session?.user?.name ?? "" })} ·{" "}
+          {t("yourRole", { role: tr(m.role) })}
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -49,7 +50,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
           <dl className="grid grid-cols-3 gap-3 text-sm">
             {(["queued", "running", "failed"] as const).map((s) => (
               <div key={s} className="rounded-md bg-slate-50 p-3">
-                <dt className="text-slate-600">{t(`jobs${s[0]!.toUpperCase()}${s.slice(1)}` as "jobsQueued")}</dt>
+                <dt className="text-slate-600">
+                  {t(`jobs${s[0]!.toUpperCase()}${s.slice(1)}` as "jobsQueued")}
+                </dt>
                 <dd className="text-xl font-semibold tabular-nums">{counts[s] ?? 0}</dd>
               </div>
             ))}

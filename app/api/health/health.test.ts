@@ -21,7 +21,13 @@ describe("GET /api/health", () => {
     setDbHandle(await openDb({ kind: "pglite" }));
     const res = await GET();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, db: "pglite", jobs: "local", email: "sandbox", sms: "sandbox" });
+    expect(await res.json()).toEqual({
+      ok: true,
+      db: "pglite",
+      jobs: "local",
+      email: "sandbox",
+      sms: "sandbox",
+    });
   });
 
   it("answers 503 with ok:false when the database is unreachable", async () => {

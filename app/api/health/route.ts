@@ -18,6 +18,9 @@ export async function GET() {
     return Response.json({ ok: true, ...body }, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     log.error({ err }, "health check: database unreachable");
-    return Response.json({ ok: false, ...body }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { ok: false, ...body },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

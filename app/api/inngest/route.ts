@@ -10,7 +10,9 @@ type Handler = (req: Request, ctx: unknown) => Promise<Response>;
 const guard =
   (h: Handler): Handler =>
   (req, ctx) =>
-    env().jobsKind === "inngest" ? h(req, ctx) : Promise.resolve(Response.json({ error: "Inngest is not configured" }, { status: 404 }));
+    env().jobsKind === "inngest"
+      ? h(req, ctx)
+      : Promise.resolve(Response.json({ error: "Inngest is not configured" }, { status: 404 }));
 
 export const GET = guard(handlers.GET as Handler);
 export const POST = guard(handlers.POST as Handler);

@@ -17,7 +17,11 @@ export async function generateMetadata() {
  * The sandbox mailbox of account e-mails (verification, reset, notices) that belong to no
  * organisation. Public so a new user can read their link; exists only in sandbox mode.
  */
-export default async function SandboxMailPage({ searchParams }: { searchParams: Promise<{ m?: string; page?: string }> }) {
+export default async function SandboxMailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ m?: string; page?: string }>;
+}) {
   if (env().EMAIL_TRANSPORT !== "sandbox") notFound();
   const { m: selectedId, page: pageParam } = await searchParams;
   const t = await getTranslations("outbox");
@@ -28,7 +32,10 @@ export default async function SandboxMailPage({ searchParams }: { searchParams: 
 
   return (
     <div className="min-h-screen">
-      <div role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-center text-sm font-medium text-amber-900">
+      <div
+        role="note"
+        className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-center text-sm font-medium text-amber-900"
+      >
         {t("mailBanner")}
       </div>
       <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">

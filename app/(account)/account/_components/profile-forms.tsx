@@ -2,7 +2,12 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { changePasswordAction, requestEmailChangeAction, setAccountLocaleAction, updateNameAction } from "@/lib/account/actions";
+import {
+  changePasswordAction,
+  requestEmailChangeAction,
+  setAccountLocaleAction,
+  updateNameAction,
+} from "@/lib/account/actions";
 import { Field, FormStatus } from "@/components/forms/field";
 import { PasswordField } from "@/components/forms/password-field";
 import { Button } from "@/components/ui/button";
@@ -14,9 +19,27 @@ export function NameForm({ firstName, lastName }: { firstName: string; lastName:
   const v = state?.values;
   return (
     <form action={action} className="space-y-3">
-      <Field label={t("firstName")} name="firstName" autoComplete="given-name" required defaultValue={v?.firstName ?? firstName} errors={state?.fieldErrors?.firstName} />
-      <Field label={t("lastName")} name="lastName" autoComplete="family-name" required defaultValue={v?.lastName ?? lastName} errors={state?.fieldErrors?.lastName} />
-      <FormStatus ok={state?.ok} error={state?.fieldErrors ? undefined : state?.error} success={t("nameSaved")} />
+      <Field
+        label={t("firstName")}
+        name="firstName"
+        autoComplete="given-name"
+        required
+        defaultValue={v?.firstName ?? firstName}
+        errors={state?.fieldErrors?.firstName}
+      />
+      <Field
+        label={t("lastName")}
+        name="lastName"
+        autoComplete="family-name"
+        required
+        defaultValue={v?.lastName ?? lastName}
+        errors={state?.fieldErrors?.lastName}
+      />
+      <FormStatus
+        ok={state?.ok}
+        error={state?.fieldErrors ? undefined : state?.error}
+        success={t("nameSaved")}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("saveName")}
       </Button>
@@ -32,10 +55,31 @@ export function EmailForm({ email, pendingEmail }: { email: string; pendingEmail
   return (
     <form action={action} className="space-y-3">
       <p className="text-sm text-slate-700">{t("currentEmail", { email })}</p>
-      {pendingEmail && !state?.ok ? <p className="text-sm text-amber-800">{t("pendingEmail", { email: pendingEmail })}</p> : null}
-      <Field label={t("newEmail")} name="email" type="email" autoComplete="email" required defaultValue={state?.values?.email} errors={fe?.email} />
-      <Field label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={fe?.currentPassword} />
-      <FormStatus ok={state?.ok} error={fe ? undefined : state?.error} success={state?.data ? t("emailSent", { email: state.data.email }) : ""} />
+      {pendingEmail && !state?.ok ? (
+        <p className="text-sm text-amber-800">{t("pendingEmail", { email: pendingEmail })}</p>
+      ) : null}
+      <Field
+        label={t("newEmail")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.values?.email}
+        errors={fe?.email}
+      />
+      <Field
+        label={t("currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={fe?.currentPassword}
+      />
+      <FormStatus
+        ok={state?.ok}
+        error={fe ? undefined : state?.error}
+        success={state?.data ? t("emailSent", { email: state.data.email }) : ""}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("changeEmail")}
       </Button>
@@ -50,9 +94,26 @@ export function PasswordForm({ firstName, lastName }: { firstName: string; lastN
   const fe = state?.fieldErrors;
   return (
     <form action={action} className="space-y-3">
-      <Field label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={fe?.currentPassword} />
-      <PasswordField name="password" label={t("newPassword")} errors={fe?.password} firstName={firstName} lastName={lastName} />
-      <FormStatus ok={state?.ok} error={fe ? undefined : state?.error} success={t("passwordChanged")} />
+      <Field
+        label={t("currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={fe?.currentPassword}
+      />
+      <PasswordField
+        name="password"
+        label={t("newPassword")}
+        errors={fe?.password}
+        firstName={firstName}
+        lastName={lastName}
+      />
+      <FormStatus
+        ok={state?.ok}
+        error={fe ? undefined : state?.error}
+        success={t("passwordChanged")}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("changePassword")}
       </Button>
@@ -78,7 +139,13 @@ export function LanguageForm({ locale }: { locale: "fi" | "en" }) {
         <div className="flex gap-4">
           {LANGUAGES.map((l) => (
             <label key={l.value} className="flex items-center gap-2 text-sm" lang={l.value}>
-              <input type="radio" name="locale" value={l.value} checked={value === l.value} onChange={() => setValue(l.value)} />
+              <input
+                type="radio"
+                name="locale"
+                value={l.value}
+                checked={value === l.value}
+                onChange={() => setValue(l.value)}
+              />
               {l.label}
             </label>
           ))}

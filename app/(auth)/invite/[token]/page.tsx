@@ -10,7 +10,10 @@ import { RegisterForm } from "./_components/register-form";
 
 // The token in the URL is a credential: keep the page out of search engines.
 export async function generateMetadata() {
-  return { title: (await getTranslations("invite"))("title"), robots: { index: false, follow: false } };
+  return {
+    title: (await getTranslations("invite"))("title"),
+    robots: { index: false, follow: false },
+  };
 }
 
 /** The invitation link (A3): register, accept with one click, or a page saying why it cannot be used. */
@@ -33,21 +36,34 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <Shell title={t("title")}>
       <p className="mb-2 text-sm">
-        {inv.inviterName ? t("intro", { inviter: inv.inviterName, org: inv.org.name, role }) : t("introNoInviter", { org: inv.org.name, role })}
+        {inv.inviterName
+          ? t("intro", { inviter: inv.inviterName, org: inv.org.name, role })
+          : t("introNoInviter", { org: inv.org.name, role })}
       </p>
-      <p className="mb-6 text-sm text-slate-600">{t("validUntil", { date: format.dateTime(inv.expiresAt, "short") })}</p>
+      <p className="mb-6 text-sm text-slate-600">
+        {t("validUntil", { date: format.dateTime(inv.expiresAt, "short") })}
+      </p>
       {member ? (
         <div className="space-y-4">
-          <p role="status" className="text-sm">{t("alreadyMember", { org: inv.org.name })}</p>
-          <Link href={`/${inv.org.slug}`} className="text-sm font-semibold text-brand-700 underline">
+          <p role="status" className="text-sm">
+            {t("alreadyMember", { org: inv.org.name })}
+          </p>
+          <Link
+            href={`/${inv.org.slug}`}
+            className="text-sm font-semibold text-brand-700 underline"
+          >
             {t("open", { org: inv.org.name })}
           </Link>
         </div>
       ) : userId ? (
         <div className="space-y-4">
-          <p className="text-sm text-slate-700">{t("signedInAs", { email: session?.user?.email ?? "" })}</p>
+          <p className="text-sm text-slate-700">
+            {t("signedInAs", { email: session?.user?.email ?? "" })}
+          </p>
           {session?.user?.email && session.user.email.toLowerCase() !== inv.email.toLowerCase() ? (
-            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("otherAddress", { invited: inv.email })}</p>
+            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              {t("otherAddress", { invited: inv.email })}
+            </p>
           ) : null}
           <AcceptForm token={token} label={t("join", { org: inv.org.name, role })} />
         </div>
@@ -67,7 +83,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   );
 }
 
-async function Closed({ reason, org }: { reason: Exclude<InvitationStatus, "valid"> | "invalid"; org?: string }) {
+async function Closed({
+  reason,
+  org,
+}: {
+  reason: Exclude<InvitationStatus, "valid"> | "invalid";
+  org?: string;
+}) {
   const t = await getTranslations("invite.closed");
   return (
     <Shell title={t(`${reason}.title`)}>

@@ -10,7 +10,11 @@ export async function generateMetadata() {
 }
 
 /** A password-reset link: the new-password form while the link works, else why it does not. */
-export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ResetPasswordPage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
   const { token } = await params;
   const t = await getTranslations("reset");
   const link = await checkResetLink(await getDb(), token, new Date());
@@ -20,7 +24,10 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <p role="alert" className="mb-6 text-sm text-slate-800">
           {t("invalidBody")}
         </p>
-        <Link href="/reset" className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/reset"
+          className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {t("requestNew")}
         </Link>
       </AuthShell>
@@ -28,7 +35,11 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   }
   return (
     <AuthShell title={t("newTitle")}>
-      <NewPasswordForm token={token} firstName={link.names.firstName} lastName={link.names.lastName} />
+      <NewPasswordForm
+        token={token}
+        firstName={link.names.firstName}
+        lastName={link.names.lastName}
+      />
     </AuthShell>
   );
 }

@@ -14,8 +14,20 @@ export function RequestResetForm({ sandbox }: { sandbox: boolean }) {
   return (
     <form action={action} className="space-y-4">
       <p className="text-sm text-slate-600">{t("intro")}</p>
-      <Field label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={state?.values?.email ?? state?.data?.email} errors={state?.fieldErrors?.email} />
-      <FormStatus ok={state?.ok} error={state?.fieldErrors ? undefined : state?.error} success={t("sent")} />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.values?.email ?? state?.data?.email}
+        errors={state?.fieldErrors?.email}
+      />
+      <FormStatus
+        ok={state?.ok}
+        error={state?.fieldErrors ? undefined : state?.error}
+        success={t("sent")}
+      />
       {state?.ok && sandbox ? (
         <p className="text-sm">
           <Link href="/sandbox/mail" className="font-medium text-brand-700 underline">

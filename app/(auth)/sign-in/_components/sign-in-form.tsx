@@ -15,8 +15,21 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="next" value={next} />
-      <Field label={t("email")} name="email" type="email" autoComplete="username" required defaultValue={state?.values?.email} />
-      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state?.values?.email}
+      />
+      <Field
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <p className="-mt-2 text-right text-sm">
         <Link href="/reset" className="text-brand-700 underline">
           {t("forgot")}
@@ -24,7 +37,13 @@ export function SignInForm({ next }: { next: string }) {
       </p>
       {error ? (
         <div role="alert" className="space-y-1 text-sm text-red-700">
-          <p>{error === "signIn.unverified" ? t("unverified") : error.startsWith("errors.") ? err(error) : t("failed")}</p>
+          <p>
+            {error === "signIn.unverified"
+              ? t("unverified")
+              : error.startsWith("errors.")
+                ? err(error)
+                : t("failed")}
+          </p>
           {error === "signIn.unverified" ? (
             <p>
               <Link href="/verify" className="font-medium text-brand-700 underline">

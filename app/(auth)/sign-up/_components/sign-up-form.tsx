@@ -62,13 +62,42 @@ export function SignUpForm({ sandbox }: { sandbox: boolean }) {
             onChange={(e) => setNames((n) => ({ ...n, lastName: e.target.value }))}
           />
         </div>
-        <Field label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={v?.email} errors={fe?.email} hint={t("emailHint")} />
-        <PasswordField name="password" label={t("password")} errors={fe?.password} firstName={names.firstName} lastName={names.lastName} />
+        <Field
+          label={t("email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={v?.email}
+          errors={fe?.email}
+          hint={t("emailHint")}
+        />
+        <PasswordField
+          name="password"
+          label={t("password")}
+          errors={fe?.password}
+          firstName={names.firstName}
+          lastName={names.lastName}
+        />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-sm font-semibold text-slate-900">{t("orgSection")}</legend>
-        <Field label={t("orgName")} name="orgName" autoComplete="organization" required defaultValue={v?.orgName} errors={fe?.orgName} />
-        <Field label={t("businessId")} name="businessId" required defaultValue={v?.businessId} errors={fe?.businessId} hint={t("businessIdHint")} />
+        <Field
+          label={t("orgName")}
+          name="orgName"
+          autoComplete="organization"
+          required
+          defaultValue={v?.orgName}
+          errors={fe?.orgName}
+        />
+        <Field
+          label={t("businessId")}
+          name="businessId"
+          required
+          defaultValue={v?.businessId}
+          errors={fe?.businessId}
+          hint={t("businessIdHint")}
+        />
       </fieldset>
       <FormStatus error={state?.error} success="" />
       <Button type="submit" disabled={pending} className="w-full">

@@ -17,14 +17,29 @@ export async function generateMetadata() {
 export default async function VerifyPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("verify");
-  const result = await openEmailLink(await getDb(), token, { ip: await clientIp(), now: new Date() });
+  const result = await openEmailLink(await getDb(), token, {
+    ip: await clientIp(),
+    now: new Date(),
+  });
   const signInLink = (
-    <Link href="/sign-in" className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+    <Link
+      href="/sign-in"
+      className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+    >
       {t("signIn")}
     </Link>
   );
-  if (result.status === "verified" || result.status === "email_changed" || (result.status === "used" && result.alreadyVerified)) {
-    const key = result.status === "verified" ? "verified" : result.status === "email_changed" ? "changed" : "already";
+  if (
+    result.status === "verified" ||
+    result.status === "email_changed" ||
+    (result.status === "used" && result.alreadyVerified)
+  ) {
+    const key =
+      result.status === "verified"
+        ? "verified"
+        : result.status === "email_changed"
+          ? "changed"
+          : "already";
     return (
       <AuthShell title={t(`${key}Title`)}>
         <p role="status" className="mb-6 text-sm text-slate-800">

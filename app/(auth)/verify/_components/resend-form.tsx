@@ -13,8 +13,20 @@ export function ResendForm() {
   return (
     <form action={action} className="space-y-3">
       <p className="text-sm text-slate-600">{t("resendIntro")}</p>
-      <Field label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={state?.values?.email} errors={state?.fieldErrors?.email} />
-      <FormStatus ok={state?.ok} error={state?.fieldErrors ? undefined : state?.error} success={t("resendDone")} />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.values?.email}
+        errors={state?.fieldErrors?.email}
+      />
+      <FormStatus
+        ok={state?.ok}
+        error={state?.fieldErrors ? undefined : state?.error}
+        success={t("resendDone")}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("resendSending") : t("resendSubmit")}
       </Button>

@@ -3,7 +3,15 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requireMembership } from "@/lib/auth/session";
 import { auditActorLabel, describeAuditEntry, type Translate } from "@/lib/audit/describe";
-import { AUDIT_ACTIONS, AUDIT_EXPORT_MAX, AUDIT_PAGE_SIZE, auditFilterParams, listAuditActors, listAuditEntries, parseAuditFilters } from "@/lib/audit/queries";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_EXPORT_MAX,
+  AUDIT_PAGE_SIZE,
+  auditFilterParams,
+  listAuditActors,
+  listAuditEntries,
+  parseAuditFilters,
+} from "@/lib/audit/queries";
 import { Card, EmptyState } from "@/components/ui/card";
 import { AuditFilterForm } from "./_components/audit-filters";
 
@@ -13,7 +21,13 @@ export async function generateMetadata() {
 
 type Search = Record<string, string | string[] | undefined>;
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { org } = await params;
   const search = await searchParams;
   // Main users only: for everyone else the page does not exist.
@@ -24,7 +38,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const db = await getDb();
   const { filters, invalid } = parseAuditFilters(search);
   const page = Math.max(0, Math.floor(Number(search.page) || 0));
-  const [{ rows, total }, actors] = await Promise.all([listAuditEntries(db, m.orgId, filters, { page }), listAuditActors(db, m.orgId)]);
+  const [{ rows, total }, actors] = await Promise.all([
+    listAuditEntries(db, m.orgId, filters, { page }),
+    listAuditActors(db, m.orgId),
+  ]);
   const translate = tAll as unknown as Translate;
   const query = auditFilterParams(filters);
   const href = (p: number) => `/${org}/audit?${new URLSearchParams({ ...query, page: String(p) })}`;
@@ -41,17 +58,30 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <AuditFilterForm
           org={org}
           filters={filters}
-          actions={AUDIT_ACTIONS.map((a) => ({ value: a, label: tAll(`audit.labels.${a}` as "audit.title") }))}
+          actions={AUDIT_ACTIONS.map((a) => ({
+            value: a,
+            label: tAll(`audit.labels.${a}` as "audit.title"),
+          }))}
           actors={actors}
         />
-        {invalid.length ? <p role="status" className="mt-3 text-sm text-amber-800">{t("invalidFilter")}</p> : null}
+        {invalid.length ? (
+          <p role="status" className="mt-3 text-sm text-amber-800">
+            {t("invalidFilter")}
+          </p>
+        ) : null}
       </Card>
       <Card title={t("total", { count: total })}>
         <div className="mb-3 flex flex-wrap items-center gap-3">
-          <a href={`/${org}/audit/export?${new URLSearchParams(query)}`} className="rounded-md px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50" download>
+          <a
+            href={`/${org}/audit/export?${new URLSearchParams(query)}`}
+            className="rounded-md px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+            download
+          >
             {t("export")}
           </a>
-          <span className="text-xs text-slate-600">{t("exportHelp", { max: format.number(AUDIT_EXPORT_MAX) })}</span>
+          <span className="text-xs text-slate-600">
+            {t("exportHelp", { max: format.number(AUDIT_EXPORT_MAX) })}
+          </span>
         </div>
         {rows.length === 0 ? (
           <EmptyState>{filtered ? t("emptyFiltered") : t("empty")}</EmptyState>
@@ -60,22 +90,34 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("time")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("event")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("who")}</th>
-                  <th scope="col" className="py-2 font-medium">{t("ip")}</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t("time")}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t("event")}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t("who")}
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    {t("ip")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((e) => (
                   <tr key={e.id} className="align-top">
                     <td className="whitespace-nowrap py-2 pr-3 tabular-nums">
-                      <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, "short")}</time>
+                      <time dateTime={e.createdAt.toISOString()}>
+                        {format.dateTime(e.createdAt, "short")}
+                      </time>
                     </td>
                     <td className="py-2 pr-3">{describeAuditEntry(e, translate)}</td>
                     <td className="py-2 pr-3">
                       <span className="block">{auditActorLabel(e, translate)}</span>
-                      {e.actorName && e.actorEmail ? <span className="block text-xs text-slate-600">{e.actorEmail}</span> : null}
+                      {e.actorName && e.actorEmail ? (
+                        <span className="block text-xs text-slate-600">{e.actorEmail}</span>
+                      ) : null}
                     </td>
                     <td className="py-2 font-mono text-xs">{e.ip ?? "–"}</td>
                   </tr>
@@ -85,10 +127,25 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           </div>
         )}
         {pages > 1 ? (
-          <nav aria-label={t("pageOf", { page: page + 1, pages })} className="mt-3 flex items-center justify-between text-sm">
-            {page > 0 ? <Link className="text-brand-700 underline" href={href(page - 1)}>{t("newer")}</Link> : <span />}
+          <nav
+            aria-label={t("pageOf", { page: page + 1, pages })}
+            className="mt-3 flex items-center justify-between text-sm"
+          >
+            {page > 0 ? (
+              <Link className="text-brand-700 underline" href={href(page - 1)}>
+                {t("newer")}
+              </Link>
+            ) : (
+              <span />
+            )}
             <span className="text-slate-600">{t("pageOf", { page: page + 1, pages })}</span>
-            {page + 1 < pages ? <Link className="text-brand-700 underline" href={href(page + 1)}>{t("older")}</Link> : <span />}
+            {page + 1 < pages ? (
+              <Link className="text-brand-700 underline" href={href(page + 1)}>
+                {t("older")}
+              </Link>
+            ) : (
+              <span />
+            )}
           </nav>
         ) : null}
       </Card>

@@ -36,7 +36,12 @@ export default async function OrgSettingsPage({ params }: { params: Promise<{ or
           {canEdit ? (
             <OrgDetailsForm
               org={org}
-              initial={{ name: d.name, businessId: d.businessId ?? "", billingAddress: d.billingAddress ?? "", contactEmails: d.contactEmails.join("\n") }}
+              initial={{
+                name: d.name,
+                businessId: d.businessId ?? "",
+                billingAddress: d.billingAddress ?? "",
+                contactEmails: d.contactEmails.join("\n"),
+              }}
             />
           ) : (
             <dl className="space-y-3 text-sm">
@@ -53,7 +58,9 @@ export default async function OrgSettingsPage({ params }: { params: Promise<{ or
           <dl className="space-y-3 text-sm">
             <div>
               <dt className="text-slate-600">{t("customerNumber")}</dt>
-              <dd className="font-mono font-semibold">{d.customerNumber ?? t("noCustomerNumber")}</dd>
+              <dd className="font-mono font-semibold">
+                {d.customerNumber ?? t("noCustomerNumber")}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-600">{t("address")}</dt>

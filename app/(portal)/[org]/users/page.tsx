@@ -22,7 +22,10 @@ export default async function UsersPage({ params }: { params: Promise<{ org: str
   const tr = await getTranslations("roles");
   const format = await getFormatter();
   const db = await getDb();
-  const [members, invitations] = await Promise.all([listMembers(db, m.orgId), listPendingInvitations(db, m.orgId)]);
+  const [members, invitations] = await Promise.all([
+    listMembers(db, m.orgId),
+    listPendingInvitations(db, m.orgId),
+  ]);
   const isMain = hasRole(m.role, "main");
   const now = new Date();
   const th = "px-2 py-2 text-left font-medium text-slate-600";
@@ -38,11 +41,23 @@ export default async function UsersPage({ params }: { params: Promise<{ org: str
           <table className="w-full text-sm">
             <thead className="border-b border-slate-200">
               <tr>
-                <th scope="col" className={th}>{t("name")}</th>
-                <th scope="col" className={th}>{t("email")}</th>
-                <th scope="col" className={th}>{t("role")}</th>
-                <th scope="col" className={th}>{t("joined")}</th>
-                {isMain ? <th scope="col" className={th}>{t("actions")}</th> : null}
+                <th scope="col" className={th}>
+                  {t("name")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("email")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("role")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("joined")}
+                </th>
+                {isMain ? (
+                  <th scope="col" className={th}>
+                    {t("actions")}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -53,16 +68,26 @@ export default async function UsersPage({ params }: { params: Promise<{ org: str
                   <tr key={u.userId} className="align-top">
                     <th scope="row" className="px-2 py-2 text-left font-medium">
                       {name}
-                      {self ? <span className="ml-2 text-xs font-normal text-slate-500">({t("you")})</span> : null}
+                      {self ? (
+                        <span className="ml-2 text-xs font-normal text-slate-500">
+                          ({t("you")})
+                        </span>
+                      ) : null}
                     </th>
                     <td className="break-all px-2 py-2">{u.email}</td>
                     <td className="px-2 py-2">{tr(u.role)}</td>
                     <td className="px-2 py-2 whitespace-nowrap">
-                      <time dateTime={u.joinedAt.toISOString()}>{format.dateTime(u.joinedAt, "short")}</time>
+                      <time dateTime={u.joinedAt.toISOString()}>
+                        {format.dateTime(u.joinedAt, "short")}
+                      </time>
                     </td>
                     {isMain ? (
                       <td className="px-2 py-2">
-                        <MemberActions org={org} member={{ userId: u.userId, name, role: u.role }} self={self} />
+                        <MemberActions
+                          org={org}
+                          member={{ userId: u.userId, name, role: u.role }}
+                          self={self}
+                        />
                       </td>
                     ) : null}
                   </tr>
@@ -80,25 +105,49 @@ export default async function UsersPage({ params }: { params: Promise<{ org: str
             <table className="w-full text-sm">
               <thead className="border-b border-slate-200">
                 <tr>
-                  <th scope="col" className={th}>{t("email")}</th>
-                  <th scope="col" className={th}>{t("role")}</th>
-                  <th scope="col" className={th}>{t("sent")}</th>
-                  <th scope="col" className={th}>{t("validUntil")}</th>
-                  {isMain ? <th scope="col" className={th}>{t("actions")}</th> : null}
+                  <th scope="col" className={th}>
+                    {t("email")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("role")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("sent")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("validUntil")}
+                  </th>
+                  {isMain ? (
+                    <th scope="col" className={th}>
+                      {t("actions")}
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {invitations.map((i) => (
                   <tr key={i.id} className="align-top">
-                    <th scope="row" className="break-all px-2 py-2 text-left font-medium">{i.email}</th>
+                    <th scope="row" className="break-all px-2 py-2 text-left font-medium">
+                      {i.email}
+                    </th>
                     <td className="px-2 py-2">{tr(i.role)}</td>
                     <td className="px-2 py-2 whitespace-nowrap">
-                      <time dateTime={i.sentAt.toISOString()}>{format.dateTime(i.sentAt, "short")}</time>
-                      {i.invitedBy ? <span className="block text-xs text-slate-500">{i.invitedBy}</span> : null}
+                      <time dateTime={i.sentAt.toISOString()}>
+                        {format.dateTime(i.sentAt, "short")}
+                      </time>
+                      {i.invitedBy ? (
+                        <span className="block text-xs text-slate-500">{i.invitedBy}</span>
+                      ) : null}
                     </td>
                     <td className="px-2 py-2 whitespace-nowrap">
-                      <time dateTime={i.expiresAt.toISOString()}>{format.dateTime(i.expiresAt, "short")}</time>
-                      {i.expiresAt <= now ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("expired")}</span> : null}
+                      <time dateTime={i.expiresAt.toISOString()}>
+                        {format.dateTime(i.expiresAt, "short")}
+                      </time>
+                      {i.expiresAt <= now ? (
+                        <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                          {t("expired")}
+                        </span>
+                      ) : null}
                     </td>
                     {isMain ? (
                       <td className="px-2 py-2">

@@ -25,11 +25,41 @@ export function RegisterForm({ token, email }: { token: string; email: string })
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-slate-600">{t("registerHelp")}</p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("firstName")} name="firstName" autoComplete="given-name" required defaultValue={state?.values?.firstName} errors={fe?.firstName} onChange={(e) => setNames((n) => ({ ...n, firstName: e.target.value }))} />
-        <Field label={t("lastName")} name="lastName" autoComplete="family-name" required defaultValue={state?.values?.lastName} errors={fe?.lastName} onChange={(e) => setNames((n) => ({ ...n, lastName: e.target.value }))} />
+        <Field
+          label={t("firstName")}
+          name="firstName"
+          autoComplete="given-name"
+          required
+          defaultValue={state?.values?.firstName}
+          errors={fe?.firstName}
+          onChange={(e) => setNames((n) => ({ ...n, firstName: e.target.value }))}
+        />
+        <Field
+          label={t("lastName")}
+          name="lastName"
+          autoComplete="family-name"
+          required
+          defaultValue={state?.values?.lastName}
+          errors={fe?.lastName}
+          onChange={(e) => setNames((n) => ({ ...n, lastName: e.target.value }))}
+        />
       </div>
-      <Field label={t("email")} name="email" type="email" autoComplete="email" required defaultValue={state?.values?.email ?? email} errors={fe?.email} />
-      <PasswordField name="password" label={t("password")} errors={fe?.password} firstName={names.firstName} lastName={names.lastName} />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.values?.email ?? email}
+        errors={fe?.email}
+      />
+      <PasswordField
+        name="password"
+        label={t("password")}
+        errors={fe?.password}
+        firstName={names.firstName}
+        lastName={names.lastName}
+      />
       <FormStatus error={fe ? undefined : state?.error} success="" />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("submitting") : t("submit")}

@@ -27,12 +27,19 @@ export default async function OperatorOrgPage({ params }: { params: Promise<{ id
     [t("billingAddress"), org.billingAddress ?? "–"],
     [t("contactEmails"), org.contactEmails.length ? org.contactEmails.join("\n") : "–"],
     [t("created"), format.dateTime(org.createdAt, "short")],
-    [t("status"), org.status === "suspended" ? `${t("suspended")}${org.suspendedAt ? ` (${format.dateTime(org.suspendedAt, "short")})` : ""}` : t("active")],
+    [
+      t("status"),
+      org.status === "suspended"
+        ? `${t("suspended")}${org.suspendedAt ? ` (${format.dateTime(org.suspendedAt, "short")})` : ""}`
+        : t("active"),
+    ],
     [t("partner"), org.isPartner ? t("yes") : t("no")],
   ];
   return (
     <div className="space-y-4">
-      <Link href="/operator" className="text-sm text-brand-700 underline">{t("back")}</Link>
+      <Link href="/operator" className="text-sm text-brand-700 underline">
+        {t("back")}
+      </Link>
       <h1 className="text-2xl font-semibold">{org.name}</h1>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card title={t("details")}>
@@ -46,7 +53,11 @@ export default async function OperatorOrgPage({ params }: { params: Promise<{ id
           </dl>
         </Card>
         <Card title={t("controls")}>
-          <OrgControls orgId={org.id} suspended={org.status === "suspended"} isPartner={org.isPartner} />
+          <OrgControls
+            orgId={org.id}
+            suspended={org.status === "suspended"}
+            isPartner={org.isPartner}
+          />
         </Card>
       </div>
       <Card title={t("membersTitle", { count: org.members.length })}>
@@ -57,14 +68,18 @@ export default async function OperatorOrgPage({ params }: { params: Promise<{ id
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
                 {[t("person"), t("email"), t("role"), t("since")].map((h) => (
-                  <th key={h} scope="col" className="py-2 pr-3 font-medium">{h}</th>
+                  <th key={h} scope="col" className="py-2 pr-3 font-medium">
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {org.members.map((m) => (
                 <tr key={m.userId}>
-                  <td className="py-2 pr-3">{m.firstName} {m.lastName}</td>
+                  <td className="py-2 pr-3">
+                    {m.firstName} {m.lastName}
+                  </td>
                   <td className="py-2 pr-3">{m.email}</td>
                   <td className="py-2 pr-3">{tr(m.role)}</td>
                   <td className="py-2 pr-3">{format.dateTime(m.since, "short")}</td>

@@ -9,7 +9,8 @@ import { findMembership } from "@/lib/orgs/queries";
 import { hasRole } from "@/lib/orgs/roles";
 import { clientIp } from "@/lib/security/request";
 
-const text = (status: number, body: string) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+const text = (status: number, body: string) =>
+  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /** CSV export of the audit log. A route handler is a public endpoint: it checks everything itself. */
 export async function GET(req: Request, { params }: { params: Promise<{ org: string }> }) {

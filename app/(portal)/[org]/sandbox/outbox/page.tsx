@@ -23,7 +23,10 @@ export default async function SandboxOutboxPage({
   const t = await getTranslations("outbox");
   const db = await getDb();
   const page = Math.max(0, Number(pageParam) || 0);
-  const { rows, total } = await listSandboxEmails(db, member.orgId, { limit: PAGE, offset: page * PAGE });
+  const { rows, total } = await listSandboxEmails(db, member.orgId, {
+    limit: PAGE,
+    offset: page * PAGE,
+  });
   const selected = selectedId ? await getSandboxEmail(db, member.orgId, selectedId) : null;
 
   return (

@@ -11,7 +11,13 @@ export async function generateMetadata() {
   return { title: (await getTranslations("phone"))("title") };
 }
 
-export default async function SandboxPhonePage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ n?: string }> }) {
+export default async function SandboxPhonePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<{ n?: string }>;
+}) {
   const { org } = await params;
   const { n: number } = await searchParams;
   const m = await requireMembership(org);
@@ -63,7 +69,8 @@ export default async function SandboxPhonePage({ params, searchParams }: { param
                     <p className="mb-1 text-xs font-semibold text-slate-700">{s.sender}</p>
                     <p className="whitespace-pre-wrap text-sm">{s.body}</p>
                     <p className="mt-2 text-xs text-slate-500">
-                      {format.dateTime(s.createdAt, "short")} · {t("parts", { count: s.parts })} · {s.encoding === "gsm7" ? "GSM-7" : "UCS-2"}
+                      {format.dateTime(s.createdAt, "short")} · {t("parts", { count: s.parts })} ·{" "}
+                      {s.encoding === "gsm7" ? "GSM-7" : "UCS-2"}
                     </p>
                   </li>
                 ))}
@@ -91,7 +98,9 @@ export default async function SandboxPhonePage({ params, searchParams }: { param
                       <td className="py-2 pr-3 font-mono">{i.sender}</td>
                       <td className="py-2 pr-3 font-mono">{i.shortCode}</td>
                       <td className="py-2 pr-3 whitespace-pre-wrap">{i.body}</td>
-                      <td className="py-2 text-slate-500">{format.dateTime(i.receivedAt, "short")}</td>
+                      <td className="py-2 text-slate-500">
+                        {format.dateTime(i.receivedAt, "short")}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -8,7 +8,13 @@ import { ConfirmForm } from "@/components/orgs/confirm-form";
 import { Button } from "@/components/ui/button";
 
 /** A main user's controls for an open invitation: send again (new 7-day link) and revoke. */
-export function InvitationActions({ org, invitation }: { org: string; invitation: { id: string; email: string } }) {
+export function InvitationActions({
+  org,
+  invitation,
+}: {
+  org: string;
+  invitation: { id: string; email: string };
+}) {
   const t = useTranslations("members");
   const [state, action, pending] = useActionState(resendInvitationAction, null);
   return (

@@ -15,12 +15,22 @@ export function InviteForm({ org }: { org: string }) {
   const roleId = useId();
   const [state, action, pending] = useActionState(inviteMemberAction, null);
   const roleErrors = state?.fieldErrors?.role;
-  const success = state?.data ? t(state.data.renewed ? "renewed" : "invited", { email: state.data.email }) : "";
+  const success = state?.data
+    ? t(state.data.renewed ? "renewed" : "invited", { email: state.data.email })
+    : "";
   return (
     <form action={action} aria-label={t("invite")} className="space-y-3">
       <p className="text-sm text-slate-600">{t("inviteHelp")}</p>
       <input type="hidden" name="org" value={org} />
-      <Field label={t("inviteEmail")} name="email" type="email" autoComplete="off" required defaultValue={state?.values?.email} errors={state?.fieldErrors?.email} />
+      <Field
+        label={t("inviteEmail")}
+        name="email"
+        type="email"
+        autoComplete="off"
+        required
+        defaultValue={state?.values?.email}
+        errors={state?.fieldErrors?.email}
+      />
       <div className="space-y-1">
         <label htmlFor={roleId} className="block text-sm font-medium text-slate-800">
           {t("inviteRole")}
@@ -39,9 +49,15 @@ export function InviteForm({ org }: { org: string }) {
             </option>
           ))}
         </select>
-        {roleErrors?.length ? <p className="text-sm text-red-700">{roleErrors.map(err).join(" ")}</p> : null}
+        {roleErrors?.length ? (
+          <p className="text-sm text-red-700">{roleErrors.map(err).join(" ")}</p>
+        ) : null}
       </div>
-      <FormStatus ok={state?.ok} error={state?.fieldErrors?.email ? undefined : state?.error} success={success} />
+      <FormStatus
+        ok={state?.ok}
+        error={state?.fieldErrors?.email ? undefined : state?.error}
+        success={success}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("inviting") : t("inviteSubmit")}
       </Button>

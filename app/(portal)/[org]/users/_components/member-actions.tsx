@@ -25,7 +25,13 @@ export function MemberActions({ org, member, self }: Props) {
           <label htmlFor={id} className="sr-only">
             {t("roleFor", { name: member.name })}
           </label>
-          <select id={id} name="role" key={member.role} defaultValue={member.role} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+          <select
+            id={id}
+            name="role"
+            key={member.role}
+            defaultValue={member.role}
+            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          >
             {[...roles].reverse().map((r) => (
               <option key={r} value={r}>
                 {tr(r)}
