@@ -22,6 +22,7 @@ export const NAMESPACES = [
   "verify",
   "reset",
   "account",
+  "import",
 ] as const;
 
 export type Messages = Record<string, unknown>;
