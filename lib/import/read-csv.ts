@@ -75,7 +75,8 @@ function isBlank(values: string[]): boolean {
  * Streams a CSV file: detects the encoding and delimiter from the first 64 KB unless given,
  * decodes incrementally and parses with csv-parse (quoted delimiters and newlines, CRLF, rows with
  * too few or too many cells are passed on for the caller to report). Never holds the whole file.
- * Throws AppError BAD_REQUEST "import.errors.MALFORMED|line=N" for a quote that never closes.
+ * Throws AppError BAD_REQUEST "import.errors.MALFORMED|line=N" (N where parsing stopped) for a
+ * quote that never closes, and "import.errors.EMPTY_FILE" when there is no header row.
  */
 export async function readCsv(source: ByteSource, opts: ReadCsvOptions = {}): Promise<CsvReader> {
   const it = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
