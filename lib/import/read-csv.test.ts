@@ -50,7 +50,8 @@ describe("readCsv", () => {
   });
 
   it("handles quoted delimiters, quoted newlines, doubled quotes and CRLF", async () => {
-    const text = 'nimi,osoite,huom\r\n"Virtanen, Matti","Katu 1\r\n00100 Helsinki","sanoi ""moi"""\r\nLiisa,Tie 2,\r\n';
+    const text =
+      'nimi,osoite,huom\r\n"Virtanen, Matti","Katu 1\r\n00100 Helsinki","sanoi ""moi"""\r\nLiisa,Tie 2,\r\n';
     const r = await readAll(chunks(utf8(text), 5));
     expect(r.delimiter).toBe(",");
     expect(r.rows).toEqual([
@@ -102,7 +103,8 @@ describe("readCsv", () => {
       yield utf8("sähköposti;etunimi;sukunimi;kaupunki\n");
       for (let i = 0; i < N; i += 1000) {
         let block = "";
-        for (let j = i; j < i + 1000; j++) block += `user${j}@example.fi;Etu${j};"Suku; ${j}";Hämeenlinna\n`;
+        for (let j = i; j < i + 1000; j++)
+          block += `user${j}@example.fi;Etu${j};"Suku; ${j}";Hämeenlinna\n`;
         yield utf8(block);
       }
     }
@@ -130,5 +132,16 @@ describe("previewCsv", () => {
     expect(p.header).toEqual(["email", "nimi"]);
     expect(p.rows).toHaveLength(20);
     expect(p.rows[19]).toEqual({ rowNumber: 21, values: ["u19@x.fi", "N19"] });
+  });
+
+  it("previews the beginning of a large file, dropping a cut last line", async () => {
+    const text = 'email;huom\na@x.fi;"kaksi\nriviä"\nb@x.fi;ok\nc@x.fi;"kesken\nlaine';
+    const p = await previewCsv(utf8(text), 20, { partial: true });
+    expect(p.rows).toEqual([
+      { rowNumber: 2, values: ["a@x.fi", "kaksi\nriviä"] },
+      { rowNumber: 3, values: ["b@x.fi", "ok"] },
+    ]);
+    // The same bytes as a whole file are malformed.
+    await expect(previewCsv(utf8(text), 20)).rejects.toThrow(/Quote Not Closed/);
   });
 });

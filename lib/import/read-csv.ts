@@ -1,6 +1,6 @@
 import { pipeline, Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { detectDelimiter, detectEncoding, type CsvDelimiter, type CsvEncoding } from "./detect";
 
 /** One data row; `rowNumber` is the spreadsheet row (the header is row 1, data starts at 2). */
@@ -94,7 +94,9 @@ export async function readCsv(source: ByteSource, opts: ReadCsvOptions = {}): Pr
   const encoding = opts.encoding ?? detectEncoding(sample);
   const delimiter =
     opts.delimiter ??
-    detectDelimiter(new TextDecoder(encoding === "windows-1252" ? "windows-1252" : "utf-8").decode(sample));
+    detectDelimiter(
+      new TextDecoder(encoding === "windows-1252" ? "windows-1252" : "utf-8").decode(sample),
+    );
 
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, bom: true });
   // pipeline passes a source error on to the parser (and so to the reader) and, when the reader
@@ -157,8 +159,31 @@ export type CsvPreview = {
   rows: CsvRow[];
 };
 
-/** Reads the first `n` data rows of an uploaded file's beginning for the preview screen. */
-export async function previewCsv(bytes: Uint8Array, n = 20): Promise<CsvPreview> {
+/**
+ * Reads the first `n` data rows for the preview screen. With `partial` the bytes are only the
+ * beginning of a larger upload: the last, possibly cut, line is dropped, and if the cut leaves a
+ * quoted value open, earlier line ends are tried (a quoted value may span lines).
+ */
+export async function previewCsv(
+  bytes: Uint8Array,
+  n = 20,
+  opts: { partial?: boolean } = {},
+): Promise<CsvPreview> {
+  let end = opts.partial ? bytes.lastIndexOf(0x0a) + 1 : bytes.length;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await previewBytes(end > 0 ? bytes.subarray(0, end) : bytes, n);
+    } catch (e) {
+      const malformed = isAppError(e) && e.userMessage.startsWith("import.errors.MALFORMED");
+      // 0x0A is a line feed in both UTF-8 and Windows-1252, never part of another character.
+      const earlier = end > 1 ? bytes.lastIndexOf(0x0a, end - 2) + 1 : 0;
+      if (!opts.partial || !malformed || attempt >= 50 || earlier <= 0) throw e;
+      end = earlier;
+    }
+  }
+}
+
+async function previewBytes(bytes: Uint8Array, n: number): Promise<CsvPreview> {
   async function* one() {
     yield bytes;
   }

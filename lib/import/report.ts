@@ -30,5 +30,7 @@ export function rejectedRowsCsv(
 }
 
 function pad(cells: string[], width: number): string[] {
-  return cells.length >= width ? cells : [...cells, ...Array<string>(width - cells.length).fill("")];
+  return cells.length >= width
+    ? cells
+    : [...cells, ...Array<string>(width - cells.length).fill("")];
 }
