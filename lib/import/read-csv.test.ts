@@ -123,6 +123,33 @@ describe("readCsv", () => {
   });
 });
 
+describe("readCsv with a failing or abandoned source", () => {
+  it("passes a source error on to the reader instead of hanging", async () => {
+    async function* broken() {
+      yield utf8("email;nimi\n" + "a@x.fi;A\n".repeat(10_000));
+      throw new Error("upload aborted");
+    }
+    await expect(readAll(broken())).rejects.toThrow("upload aborted");
+  });
+
+  it("closes the source when the reader stops early", async () => {
+    let closed = false;
+    async function* endless() {
+      try {
+        yield utf8("email;nimi\n");
+        for (let i = 0; ; i++) yield utf8(`u${i}@x.fi;N${i}\n`.repeat(100));
+      } finally {
+        closed = true;
+      }
+    }
+    const reader = await readCsv(endless(), { maxRows: 5 });
+    const rows: CsvRow[] = [];
+    for await (const row of reader.rows) rows.push(row);
+    expect(rows).toHaveLength(5);
+    await expect.poll(() => closed).toBe(true);
+  });
+});
+
 describe("previewCsv", () => {
   it("returns encoding, delimiter, header and the first n rows", async () => {
     const lines = ["email\tnimi", ...Array.from({ length: 50 }, (_, i) => `u${i}@x.fi\tN${i}`)];
