@@ -78,16 +78,14 @@ async function checkUnique(db: Db, registerId: string, p: Parsed, exceptId?: str
           other,
         ),
       );
-    if (hit)
-      throw invalid({ email: ["contacts.errors.emailTaken"] }, "contacts.errors.emailTaken");
+    if (hit) throw invalid({ email: ["contacts.errors.emailTaken"] }, "contacts.errors.emailTaken");
   }
   if (p.phone) {
     const [hit] = await db
       .select({ id: contacts.id })
       .from(contacts)
       .where(and(eq(contacts.registerId, registerId), eq(contacts.phone, p.phone), other));
-    if (hit)
-      throw invalid({ phone: ["contacts.errors.phoneTaken"] }, "contacts.errors.phoneTaken");
+    if (hit) throw invalid({ phone: ["contacts.errors.phoneTaken"] }, "contacts.errors.phoneTaken");
   }
 }
 

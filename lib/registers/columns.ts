@@ -52,7 +52,10 @@ export async function addColumn(
   if (!label) throw new AppError("BAD_REQUEST", { userMessage: "registers.errors.labelRequired" });
   const options = cleanOptions(input.type, input.options, label);
   const existing = await listColumns(db, orgId, registerId);
-  const key = columnKey(label, existing.map((c) => c.key));
+  const key = columnKey(
+    label,
+    existing.map((c) => c.key),
+  );
   const [{ pos }] = (await db
     .select({ pos: max(registerColumns.position) })
     .from(registerColumns)
@@ -132,9 +135,9 @@ export async function countColumnValues(
   const [{ n }] = (await db
     .select({ n: sql<number>`count(*)::int` })
     .from(contacts)
-    .where(
-      and(eq(contacts.registerId, registerId), sql`${contacts.data} ? ${c.key}`),
-    )) as [{ n: number }];
+    .where(and(eq(contacts.registerId, registerId), sql`${contacts.data} ? ${c.key}`))) as [
+    { n: number },
+  ];
   return n;
 }
 

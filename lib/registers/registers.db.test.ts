@@ -5,13 +5,7 @@ import { openTestDb } from "@/db/seed/test-db";
 import { createOrg, createUser } from "@/db/seed/factories";
 import { createContact, getContactOrThrow } from "@/lib/contacts/contacts";
 import type { Role } from "@/lib/orgs/roles";
-import {
-  addColumn,
-  countColumnValues,
-  moveColumn,
-  removeColumn,
-  updateColumn,
-} from "./columns";
+import { addColumn, countColumnValues, moveColumn, removeColumn, updateColumn } from "./columns";
 import {
   createRegister,
   deleteRegister,
@@ -147,7 +141,11 @@ describe("columns on a register with contacts", () => {
       options: ["Helsinki", "Espoo", "Vantaa"],
     });
     const renamed = (await listColumns(h.db, org.id, r.id))[0]!;
-    expect([renamed.key, renamed.label, renamed.required]).toEqual(["kaupunki", "Asuinkaupunki", true]);
+    expect([renamed.key, renamed.label, renamed.required]).toEqual([
+      "kaupunki",
+      "Asuinkaupunki",
+      true,
+    ]);
     expect((await getContactOrThrow(h.db, org.id, r.id, c1.id)).data).toEqual({
       kaupunki: "Espoo",
       ika: 41,
@@ -163,7 +161,9 @@ describe("columns on a register with contacts", () => {
     expect(await countColumnValues(h.db, org.id, r.id, city!.id)).toBe(1);
     expect(await countColumnValues(h.db, org.id, r.id, age!.id)).toBe(2);
     expect(await removeColumn(h.db, org.id, actor, r.id, age!.id)).toBe(2);
-    expect((await getContactOrThrow(h.db, org.id, r.id, c1.id)).data).toEqual({ kaupunki: "Espoo" });
+    expect((await getContactOrThrow(h.db, org.id, r.id, c1.id)).data).toEqual({
+      kaupunki: "Espoo",
+    });
     expect((await getContactOrThrow(h.db, org.id, r.id, c2.id)).data).toEqual({});
     // The other register's column with the same key is untouched.
     expect((await getContactOrThrow(h.db, org.id, other.id, c3.id)).data).toEqual({

@@ -52,7 +52,10 @@ export function parseDate(input: string): string | null {
 
 /** A number with a decimal point or a Finnish decimal comma; spaces as thousands separators. */
 export function parseNumber(input: string): number | null {
-  const s = input.trim().replace(/[\s\u00a0]/g, "").replace(",", ".");
+  const s = input
+    .trim()
+    .replace(/[\s\u00a0]/g, "")
+    .replace(",", ".");
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
