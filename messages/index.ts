@@ -22,6 +22,8 @@ export const NAMESPACES = [
   "verify",
   "reset",
   "account",
+  "registers",
+  "contacts",
 ] as const;
 
 export type Messages = Record<string, unknown>;

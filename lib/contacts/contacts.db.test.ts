@@ -83,7 +83,7 @@ describe("contacts", () => {
       data: { kaupunki: "Turku", syntynyt: "31.2.2020", jasenmaksu: "paljon", postinumero: "123" },
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({
-      userMessage: "contacts.errors.invalidValue|column=phone",
+      userMessage: "contacts.errors.invalidPhone",
       fieldErrors: {
         phone: ["registers.values.phone"],
         c_kaupunki: ["registers.values.choice"],

@@ -38,16 +38,16 @@ async function parseContact(db: Db, orgId: string, registerId: string, raw: Cont
   const columns = await listColumns(db, orgId, registerId);
   const errors: Record<string, string[]> = {};
   let first: string | null = null;
-  const add = (field: string, key: string, column: string) => {
+  const add = (field: string, key: string, summary: string) => {
     errors[field] = [key];
-    first ??= `contacts.errors.invalidValue|column=${column}`;
+    first ??= summary;
   };
   const emailRaw = raw.email?.trim() ?? "";
   const phoneRaw = raw.phone?.trim() ?? "";
   const email = emailRaw ? normalizeEmail(emailRaw) : null;
   const phone = phoneRaw ? normalizePhone(phoneRaw) : null;
-  if (emailRaw && !email) add("email", "registers.values.email", "email");
-  if (phoneRaw && !phone) add("phone", "registers.values.phone", "phone");
+  if (emailRaw && !email) add("email", "registers.values.email", "contacts.errors.invalidEmail");
+  if (phoneRaw && !phone) add("phone", "registers.values.phone", "contacts.errors.invalidPhone");
   const firstName = (raw.firstName ?? "").trim().slice(0, 200);
   const lastName = (raw.lastName ?? "").trim().slice(0, 200);
   if (!email && !phone && !emailRaw && !phoneRaw) {
@@ -57,7 +57,7 @@ async function parseContact(db: Db, orgId: string, registerId: string, raw: Cont
   const data: Record<string, ColumnValue> = {};
   for (const c of columns) {
     const r = parseValue(c, raw.data?.[c.key] ?? null);
-    if (!r.ok) add(`c_${c.key}`, r.error, c.label);
+    if (!r.ok) add(`c_${c.key}`, r.error, `contacts.errors.invalidValue|column=${c.label}`);
     else if (r.value !== null) data[c.key] = r.value;
   }
   if (first) throw invalid(errors, first);

@@ -98,7 +98,15 @@ export async function listContacts(
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
   return {
-    rows: page.map(({ sortKey: _k, ...r }) => r),
+    rows: page.map((r): ContactRow => ({
+      id: r.id,
+      email: r.email,
+      phone: r.phone,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      data: r.data,
+      createdAt: r.createdAt,
+    })),
     next: rows.length > PAGE_SIZE && last ? encodeCursor(last.sortKey, last.id) : null,
   };
 }
