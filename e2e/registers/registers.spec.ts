@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "../fixtures/auth";
+
+test("[registers] a main user creates a register with a choice column and manages its contacts", async ({
+  page,
+}) => {
+  await signIn(page, DEMO);
+  const run = Date.now();
+  await page
+    .getByRole("navigation", { name: "Päävalikko" })
+    .getByRole("link", { name: "Rekisterit" })
+    .click();
+  await page.waitForURL("**/demo/registers");
+
+  // Create a register with a multiple-choice column.
+  const name = `Jäsenet ${run}`;
+  await page.getByLabel("Nimi", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Lisää sarake" }).click();
+  await page.getByLabel("Sarakkeen nimi").fill("Kiinnostukset");
+  await page.getByLabel("Tyyppi").selectOption({ label: "Monivalinta" });
+  await page.getByLabel("Vaihtoehdot").fill("golf\ntennis");
+  await page.getByRole("button", { name: "Luo rekisteri" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(
+    page.getByText("Rekisterissä ei ole vielä yhteystietoja.", { exact: false }),
+  ).toBeVisible();
+
+  // Add a contact with a Finnish phone number; it is stored and shown in E.164.
+  const email = `maija-${run}@example.fi`;
+  await page.getByRole("link", { name: "Lisää yhteystieto" }).click();
+  await page.getByLabel("Sähköposti").fill(email);
+  await page.getByLabel("Puhelin").fill("040 123 4567");
+  await page.getByLabel("Etunimi").fill("Maija");
+  await page.getByLabel("Sukunimi").fill("Meikäläinen");
+  await page.getByLabel("golf").check();
+  await page.getByRole("button", { name: "Lisää yhteystieto" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "+358401234567" })).toBeVisible();
+
+  // The same address again (other case) is refused and what was typed stays.
+  await page.getByRole("link", { name: "Lisää yhteystieto" }).click();
+  await page.getByLabel("Sähköposti").fill(email.toUpperCase());
+  await page.getByLabel("Etunimi").fill("Kalle");
+  await page.getByLabel("tennis").check();
+  await page.getByRole("button", { name: "Lisää yhteystieto" }).click();
+  await expect(page.getByRole("status").getByText("Osoite on jo rekisterissä.")).toBeVisible();
+  await expect(page.getByLabel("Sähköposti")).toHaveValue(email.toUpperCase());
+  await expect(page.getByLabel("Etunimi")).toHaveValue("Kalle");
+  await expect(page.getByLabel("tennis")).toBeChecked();
+  await page.getByLabel("Sähköposti").fill(`kalle-${run}@example.fi`);
+  await page.getByRole("button", { name: "Lisää yhteystieto" }).click();
+  await expect(page.getByRole("link", { name: "Kalle" })).toBeVisible();
+
+  // Search finds one of the two.
+  await page.getByRole("searchbox", { name: "Hae" }).fill("maija");
+  await page.getByRole("button", { name: "Hae" }).click();
+  await expect(page.getByRole("link", { name: "Meikäläinen Maija" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Kalle" })).toHaveCount(0);
+
+  // Edit on the contact page, whose history is honestly empty.
+  await page.getByRole("link", { name: "Meikäläinen Maija" }).click();
+  await expect(page.getByText("Ei historiaa vielä.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "golf" })).toBeVisible();
+  await page.getByLabel("Sukunimi").fill("Virtanen");
+  await page.getByRole("button", { name: "Tallenna" }).click();
+  await expect(page.getByText("Tallennettu.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Maija Virtanen" })).toBeVisible();
+
+  // Delete it, confirming first.
+  await page.getByRole("button", { name: "Poista yhteystieto" }).click();
+  await page.getByRole("button", { name: "Poista pysyvästi" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Virtanen Maija" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Kalle" })).toBeVisible();
+});
