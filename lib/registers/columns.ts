@@ -172,7 +172,7 @@ export async function removeColumn(
       targetType: "register",
       targetId: registerId,
       ip: actor.ip,
-      details: { key: c.key, label: c.label, values: removed.length },
+      details: { key: c.key, targetName: c.label, count: removed.length },
     });
     return removed.length;
   });

@@ -4,6 +4,7 @@ import { auditLog, contacts } from "@/db/schema";
 import { openTestDb } from "@/db/seed/test-db";
 import { createOrg, createUser } from "@/db/seed/factories";
 import { createContact, getContactOrThrow } from "@/lib/contacts/contacts";
+import { auditTranslator, describeAuditEntry } from "@/lib/audit/describe";
 import type { Role } from "@/lib/orgs/roles";
 import { addColumn, countColumnValues, moveColumn, removeColumn, updateColumn } from "./columns";
 import {
@@ -177,7 +178,11 @@ describe("columns on a register with contacts", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "register.column_removed")));
-    expect(entry?.details).toMatchObject({ key: "ika", values: 2 });
+    expect(entry?.details).toMatchObject({ key: "ika", targetName: "Ikä", count: 2 });
+    const t = await auditTranslator("fi");
+    expect(describeAuditEntry({ ...entry!, actorName: "Dora Demo" }, t)).toBe(
+      "Dora Demo poisti sarakkeen Ikä (2 arvoa)",
+    );
   });
 
   it("viewers cannot change columns", async () => {

@@ -120,7 +120,7 @@ export async function createRegister(
       targetType: "register",
       targetId: r!.id,
       ip: actor.ip,
-      details: { name, columns: keys },
+      details: { targetName: name, columns: keys },
     });
     return r!;
   });
@@ -144,7 +144,7 @@ export async function deleteRegister(db: Db, orgId: string, actor: Actor, regist
       targetType: "register",
       targetId: r.id,
       ip: actor.ip,
-      details: { name: r.name, contacts: n },
+      details: { targetName: r.name, count: n },
     });
   });
 }
