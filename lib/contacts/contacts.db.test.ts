@@ -6,7 +6,7 @@ import { createOrg, createUser } from "@/db/seed/factories";
 import type { Role } from "@/lib/orgs/roles";
 import { createRegister } from "@/lib/registers/registers";
 import { createContact, deleteContact, getContactOrThrow, updateContact } from "./contacts";
-import { listContacts, PAGE_SIZE } from "./list";
+import { encodeCursor, listContacts, PAGE_SIZE } from "./list";
 
 let h: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -262,5 +262,16 @@ describe("listing contacts", () => {
     expect(await q("100%")).toEqual(["Bergman"]);
     expect(await q("_")).toEqual(["Bergman"]);
     expect(await q("ei-ketään")).toEqual([]);
+    // A cursor of another sort (or a tampered one) starts from the first page.
+    const byEmail = await listContacts(h.db, org.id, reg.id, { sort: "email" });
+    const foreign = encodeCursor("name", "aalto", byEmail.rows[0]!.id);
+    for (const cursor of [
+      foreign,
+      "roskaa",
+      encodeCursor("created", "ei-aika", byEmail.rows[0]!.id),
+    ])
+      expect(
+        (await listContacts(h.db, org.id, reg.id, { sort: "created", cursor })).rows,
+      ).toHaveLength(3);
   });
 });

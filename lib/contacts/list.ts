@@ -26,17 +26,24 @@ const KEY: Record<ContactSort, { expr: SQL; cast: SQL }> = {
   email: { expr: sql`coalesce(lower(${contacts.email}), '')`, cast: sql`::text` },
 };
 
-/** An opaque cursor: the last row's sort key and id. */
-export function encodeCursor(key: string, id: string) {
-  return Buffer.from(JSON.stringify([key, id])).toString("base64url");
+/** An opaque cursor: the sort it belongs to and the last row's sort key and id. */
+export function encodeCursor(sort: string, key: string, id: string) {
+  return Buffer.from(JSON.stringify([sort, key, id])).toString("base64url");
 }
 
-function decodeCursor(cursor: string | undefined): [string, string] | null {
+/** The cursor's key and id, or null when it is malformed or from another sort (first page). */
+function decodeCursor(cursor: string | undefined, sort: string): [string, string] | null {
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
-    if (Array.isArray(v) && typeof v[0] === "string" && /^[0-9a-f-]{36}$/i.test(String(v[1])))
-      return [v[0], v[1] as string];
+    if (
+      Array.isArray(v) &&
+      v[0] === sort &&
+      typeof v[1] === "string" &&
+      /^[0-9a-f-]{36}$/i.test(String(v[2])) &&
+      (sort !== "created" || !Number.isNaN(Date.parse(v[1])))
+    )
+      return [v[1], v[2] as string];
   } catch {
     // A tampered cursor starts from the first page.
   }
@@ -79,7 +86,7 @@ export async function listContacts(
   const sort = SORTS.includes(opts.sort as ContactSort) ? opts.sort! : "created";
   const dir = opts.dir === "asc" ? sql`asc` : sql`desc`;
   const { expr, cast } = KEY[sort];
-  const after = decodeCursor(opts.cursor);
+  const after = decodeCursor(opts.cursor, sort);
   const where: SQL[] = [sql`${contacts.registerId} = ${registerId}`];
   where.push(sql`${contacts.orgId} = ${orgId}`);
   const search = searchCondition(opts.q ?? "");
@@ -107,6 +114,6 @@ export async function listContacts(
       data: r.data,
       createdAt: r.createdAt,
     })),
-    next: rows.length > PAGE_SIZE && last ? encodeCursor(last.sortKey, last.id) : null,
+    next: rows.length > PAGE_SIZE && last ? encodeCursor(sort, last.sortKey, last.id) : null,
   };
 }
