@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "../fixtures/auth";
+import { DEMO, PARTNER, signIn } from "../fixtures/auth";
 
 test("[registers] a main user creates a register with a choice column and manages its contacts", async ({
   page,
+  browser,
 }) => {
   await signIn(page, DEMO);
   const run = Date.now();
@@ -72,4 +73,23 @@ test("[registers] a main user creates a register with a choice column and manage
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByRole("link", { name: "Virtanen Maija" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Kalle" })).toBeVisible();
+
+  // Another organisation's main user cannot open the register or its contacts by id.
+  const registerPath = new URL(page.url()).pathname;
+  const contactPath = await page.getByRole("link", { name: "Kalle" }).getAttribute("href");
+  const other = await browser.newPage();
+  await signIn(other, PARTNER);
+  const registerId = registerPath.split("/").pop();
+  for (const path of [
+    registerPath,
+    contactPath!,
+    `${registerPath}/columns`,
+    `/${PARTNER.org}/registers/${registerId}`,
+    `/${PARTNER.org}${contactPath!.slice(`/${DEMO.org}`.length)}`,
+  ]) {
+    const res = await other.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(other.getByRole("heading", { name: "Sivua ei löytynyt" })).toBeVisible();
+  }
+  await other.close();
 });
