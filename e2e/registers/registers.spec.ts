@@ -77,7 +77,8 @@ test("[registers] a main user creates a register with a choice column and manage
   // Another organisation's main user cannot open the register or its contacts by id.
   const registerPath = new URL(page.url()).pathname;
   const contactPath = await page.getByRole("link", { name: "Kalle" }).getAttribute("href");
-  const other = await browser.newPage();
+  const ctx = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "fi-FI" });
+  const other = await ctx.newPage();
   await signIn(other, PARTNER);
   const registerId = registerPath.split("/").pop();
   for (const path of [
@@ -91,5 +92,5 @@ test("[registers] a main user creates a register with a choice column and manage
     expect(res?.status(), path).toBe(404);
     await expect(other.getByRole("heading", { name: "Sivua ei löytynyt" })).toBeVisible();
   }
-  await other.close();
+  await ctx.close();
 });
