@@ -74,6 +74,27 @@ test("[registers] a main user creates a register with a choice column and manage
   await expect(page.getByRole("link", { name: "Virtanen Maija" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Kalle" })).toBeVisible();
 
+  // Columns of a register with contacts: rename keeps the values, removal says how many go.
+  await page.getByRole("link", { name: "Sarakkeet" }).click();
+  await page.getByLabel("Sarakkeen nimi").first().fill("Harrastukset");
+  await page.getByRole("button", { name: "Tallenna sarake Kiinnostukset" }).click();
+  await expect(page.getByText("Sarake tallennettiin.", { exact: false })).toBeVisible();
+  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name: "Kalle" }).click();
+  await expect(page.getByRole("term").filter({ hasText: "Harrastukset" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "tennis" })).toBeVisible();
+  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name: "Sarakkeet" }).click();
+  await page.getByRole("button", { name: "Poista sarake Harrastukset" }).click();
+  await expect(
+    page.getByText("Poistetaanko sarake Harrastukset? 1 arvo poistuu pysyvästi."),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Poista sarake ja arvot" }).click();
+  await expect(
+    page.getByText("Rekisterissä on vain valmiit sarakkeet.", { exact: false }),
+  ).toBeVisible();
+  await page.getByRole("link", { name }).click();
+
   // Another organisation's main user cannot open the register or its contacts by id.
   const registerPath = new URL(page.url()).pathname;
   const contactPath = await page.getByRole("link", { name: "Kalle" }).getAttribute("href");
