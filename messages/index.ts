@@ -23,6 +23,8 @@ export const NAMESPACES = [
   "reset",
   "account",
   "import",
+  "registers",
+  "contacts",
 ] as const;
 
 export type Messages = Record<string, unknown>;

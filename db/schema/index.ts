@@ -5,3 +5,4 @@ export * from "./sms";
 export * from "./auth";
 export * from "./audit";
 export * from "./rate-limits";
+export * from "./registers";

@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "org.partner_revoked",
   "email.test_sent",
   "audit.exported",
+  "register.created",
+  "register.deleted",
+  "register.column_removed",
+  "contact.deleted",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

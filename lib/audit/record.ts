@@ -27,7 +27,11 @@ export type AuditAction =
   | "org.partner_granted"
   | "org.partner_revoked"
   | "email.test_sent"
-  | "audit.exported";
+  | "audit.exported"
+  | "register.created"
+  | "register.deleted"
+  | "register.column_removed"
+  | "contact.deleted";
 
 export type AuditEntry = {
   orgId?: string | null;

@@ -1,0 +1,114 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organizations } from "./orgs";
+
+export const columnType = pgEnum("column_type", [
+  "text",
+  "number",
+  "date",
+  "boolean",
+  "single_choice",
+  "multi_choice",
+  "email",
+  "phone",
+  "postal_code",
+]);
+
+/** A customer register (R1) of an organisation. Contacts belong to exactly one register. */
+export const registers = pgTable(
+  "registers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("registers_org_idx").on(t.orgId, t.createdAt)],
+);
+
+/**
+ * Custom typed columns of a register. `key` is the stable slug used in `contacts.data`; a rename
+ * changes only `label`, so no contact data moves. Built-in columns (e-mail, phone, first and last
+ * name) are real columns of `contacts`, not rows here.
+ */
+export const registerColumns = pgTable(
+  "register_columns",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    registerId: uuid()
+      .notNull()
+      .references(() => registers.id, { onDelete: "cascade" }),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    label: text().notNull(),
+    type: columnType().notNull(),
+    required: boolean().notNull().default(false),
+    position: integer().notNull().default(0),
+    helpText: text().notNull().default(""),
+    options: jsonb().$type<string[]>().notNull().default([]),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("register_columns_key_uq").on(t.registerId, t.key),
+    index("register_columns_position_idx").on(t.registerId, t.position),
+  ],
+);
+
+/**
+ * Contacts (R2). Custom values live in `data` keyed by column key. Indexes serve keyset paging
+ * for each sort (sort key + id as tie-breaker) so pages stay fast at 1,000,000 rows per register.
+ * Names are never null ('' when unknown) so sort keys compare without NULL cases.
+ */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    registerId: uuid()
+      .notNull()
+      .references(() => registers.id, { onDelete: "cascade" }),
+    email: text(),
+    phone: text(),
+    firstName: text().notNull().default(""),
+    lastName: text().notNull().default(""),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("contacts_register_email_uq")
+      .on(t.registerId, sql`lower(${t.email})`)
+      .where(sql`${t.email} is not null`),
+    uniqueIndex("contacts_register_phone_uq")
+      .on(t.registerId, t.phone)
+      .where(sql`${t.phone} is not null`),
+    index("contacts_register_created_idx").on(t.registerId, t.createdAt, t.id),
+    index("contacts_register_name_idx").on(t.registerId, sql`lower(${t.lastName})`, t.id),
+    index("contacts_register_email_sort_idx").on(
+      t.registerId,
+      sql`coalesce(lower(${t.email}), '')`,
+      t.id,
+    ),
+    index("contacts_org_idx").on(t.orgId),
+    index("contacts_data_gin").using("gin", sql`${t.data} jsonb_path_ops`),
+  ],
+);

@@ -1,0 +1,119 @@
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "@/db";
+import { contacts } from "@/db/schema";
+import { getRegisterOrThrow } from "@/lib/registers/registers";
+import { normalizePhone } from "@/lib/sms/phone";
+
+export const PAGE_SIZE = 50;
+export const SORTS = ["created", "name", "email"] as const;
+export type ContactSort = (typeof SORTS)[number];
+
+export type ContactRow = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  firstName: string;
+  lastName: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+};
+
+// Each sort key matches an index `(register_id, <key>, id)` so a page is an index range scan.
+// created_at travels as text in the cursor: a JS Date would drop the microseconds.
+const KEY: Record<ContactSort, { expr: SQL; cast: SQL }> = {
+  created: { expr: sql`${contacts.createdAt}`, cast: sql`::timestamptz` },
+  name: { expr: sql`lower(${contacts.lastName})`, cast: sql`::text` },
+  email: { expr: sql`coalesce(lower(${contacts.email}), '')`, cast: sql`::text` },
+};
+
+/** An opaque cursor: the sort it belongs to and the last row's sort key and id. */
+export function encodeCursor(sort: string, key: string, id: string) {
+  return Buffer.from(JSON.stringify([sort, key, id])).toString("base64url");
+}
+
+/** The cursor's key and id, or null when it is malformed or from another sort (first page). */
+function decodeCursor(cursor: string | undefined, sort: string): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
+    if (
+      Array.isArray(v) &&
+      v[0] === sort &&
+      typeof v[1] === "string" &&
+      /^[0-9a-f-]{36}$/i.test(String(v[2])) &&
+      (sort !== "created" || !Number.isNaN(Date.parse(v[1])))
+    )
+      return [v[1], v[2] as string];
+  } catch {
+    // A tampered cursor starts from the first page.
+  }
+  return null;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Contains-search over e-mail, names and phone. Without pg_trgm (not in PGlite) no index
+ * serves "contains": the scan walks the sort index of one register and stops at a full page,
+ * so common terms are fast and rare ones may read the whole register. See docs/FEATURES.md.
+ */
+function searchCondition(q: string): SQL | undefined {
+  const term = q.trim().toLowerCase();
+  if (!term) return undefined;
+  const like = `%${escapeLike(term)}%`;
+  const parts = [
+    sql`lower(${contacts.email}) like ${like}`,
+    sql`lower(${contacts.firstName} || ' ' || ${contacts.lastName}) like ${like}`,
+    sql`lower(${contacts.lastName} || ' ' || ${contacts.firstName}) like ${like}`,
+  ];
+  const digits = term.replace(/[\s\-()]/g, "");
+  if (/^\+?\d{3,}$/.test(digits)) {
+    const phone = normalizePhone(digits);
+    parts.push(sql`${contacts.phone} like ${`%${escapeLike(digits.replace(/^0/, ""))}%`}`);
+    if (phone) parts.push(sql`${contacts.phone} = ${phone}`);
+  }
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** One page of a register's contacts (org-checked), keyset-paged: stable at any depth. */
+export async function listContacts(
+  db: Db,
+  orgId: string,
+  registerId: string,
+  opts: { q?: string; sort?: ContactSort; dir?: "asc" | "desc"; cursor?: string } = {},
+) {
+  await getRegisterOrThrow(db, orgId, registerId);
+  const sort = SORTS.includes(opts.sort as ContactSort) ? opts.sort! : "created";
+  const dir = opts.dir === "asc" ? sql`asc` : sql`desc`;
+  const { expr, cast } = KEY[sort];
+  const after = decodeCursor(opts.cursor, sort);
+  const where: SQL[] = [sql`${contacts.registerId} = ${registerId}`];
+  where.push(sql`${contacts.orgId} = ${orgId}`);
+  const search = searchCondition(opts.q ?? "");
+  if (search) where.push(search);
+  if (after) {
+    const op = opts.dir === "asc" ? sql`>` : sql`<`;
+    where.push(sql`(${expr}, ${contacts.id}) ${op} (${after[0]}${cast}, ${after[1]}::uuid)`);
+  }
+  const rows = await queryRows<ContactRow & { sortKey: string }>(
+    db,
+    sql`select id, email, phone, first_name as "firstName", last_name as "lastName", data,
+          created_at::text as "createdAt", (${expr})::text as "sortKey"
+        from ${contacts} where ${sql.join(where, sql` and `)}
+        order by ${expr} ${dir}, ${contacts.id} ${dir} limit ${PAGE_SIZE + 1}`,
+  );
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((r): ContactRow => ({
+      id: r.id,
+      email: r.email,
+      phone: r.phone,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      data: r.data,
+      createdAt: r.createdAt,
+    })),
+    next: rows.length > PAGE_SIZE && last ? encodeCursor(sort, last.sortKey, last.id) : null,
+  };
+}
