@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requireOperator } from "@/lib/operator/session";
 import { OPERATOR_PAGE_SIZE, searchOrganizations } from "@/lib/operator/queries";
+import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 
@@ -105,28 +106,14 @@ export default async function OperatorHome({
             </table>
           </div>
         )}
-        {pages > 1 ? (
-          <nav
-            aria-label={t("pageOf", { page: page + 1, pages })}
-            className="mt-3 flex items-center justify-between text-sm"
-          >
-            {page > 0 ? (
-              <Link className="text-brand-700 underline" href={href(page - 1)}>
-                {t("previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-slate-600">{t("pageOf", { page: page + 1, pages })}</span>
-            {page + 1 < pages ? (
-              <Link className="text-brand-700 underline" href={href(page + 1)}>
-                {t("next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager
+          page={page}
+          pages={pages}
+          href={href}
+          label={t("pageOf", { page: page + 1, pages })}
+          previous={t("previous")}
+          next={t("next")}
+        />
       </Card>
     </div>
   );

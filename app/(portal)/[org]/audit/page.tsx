@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requireMembership } from "@/lib/auth/session";
@@ -12,6 +11,7 @@ import {
   listAuditEntries,
   parseAuditFilters,
 } from "@/lib/audit/queries";
+import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/card";
 import { AuditFilterForm } from "./_components/audit-filters";
 
@@ -126,28 +126,14 @@ export default async function AuditPage({
             </table>
           </div>
         )}
-        {pages > 1 ? (
-          <nav
-            aria-label={t("pageOf", { page: page + 1, pages })}
-            className="mt-3 flex items-center justify-between text-sm"
-          >
-            {page > 0 ? (
-              <Link className="text-brand-700 underline" href={href(page - 1)}>
-                {t("newer")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-slate-600">{t("pageOf", { page: page + 1, pages })}</span>
-            {page + 1 < pages ? (
-              <Link className="text-brand-700 underline" href={href(page + 1)}>
-                {t("older")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager
+          page={page}
+          pages={pages}
+          href={href}
+          label={t("pageOf", { page: page + 1, pages })}
+          previous={t("newer")}
+          next={t("older")}
+        />
       </Card>
     </div>
   );
