@@ -7,6 +7,7 @@ import { requireUserId } from "@/lib/auth/session";
 import { LeaveOrgButton } from "@/components/orgs/leave-org-button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { EmailForm, LanguageForm, NameForm, PasswordForm } from "./_components/profile-forms";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };
@@ -43,19 +44,9 @@ export default async function AccountPage() {
           <EmptyState>{t("account.orgsEmpty")}</EmptyState>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-slate-600">
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  {t("account.organisation")}
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  {t("account.role")}
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  {t("account.actions")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[t("account.organisation"), t("account.role"), t("account.actions")]}
+            />
             <tbody>
               {profile.orgs.map((o) => (
                 <tr key={o.orgId} className="border-b border-slate-100">

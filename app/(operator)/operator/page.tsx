@@ -6,6 +6,7 @@ import { OPERATOR_PAGE_SIZE, searchOrganizations } from "@/lib/operator/queries"
 import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("operator"))("title") };
@@ -60,17 +61,15 @@ export default async function OperatorHome({
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  {[t("name"), t("businessId"), t("customerNumber"), t("members"), t("status")].map(
-                    (h) => (
-                      <th key={h} scope="col" className="py-2 pr-3 font-medium">
-                        {h}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
+              <TableHead
+                labels={[
+                  t("name"),
+                  t("businessId"),
+                  t("customerNumber"),
+                  t("members"),
+                  t("status"),
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {rows.map((o) => (
                   <tr key={o.id}>

@@ -14,6 +14,7 @@ import {
 import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/card";
 import { AuditFilterForm } from "./_components/audit-filters";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("audit"))("title") };
@@ -88,22 +89,7 @@ export default async function AuditPage({
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("time")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("event")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("who")}
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    {t("ip")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead labels={[t("time"), t("event"), t("who"), t("ip")]} />
               <tbody className="divide-y divide-slate-100">
                 {rows.map((e) => (
                   <tr key={e.id} className="align-top">

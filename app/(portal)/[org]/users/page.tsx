@@ -9,6 +9,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { InvitationActions } from "./_components/invitation-actions";
 import { InviteForm } from "./_components/invite-form";
 import { MemberActions } from "./_components/member-actions";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("members"))("title") };
@@ -28,7 +29,6 @@ export default async function UsersPage({ params }: { params: Promise<{ org: str
   ]);
   const isMain = hasRole(m.role, "main");
   const now = new Date();
-  const th = "px-2 py-2 text-left font-medium text-slate-600";
   return (
     <div className="space-y-6">
       <div>
@@ -39,27 +39,9 @@ export default async function UsersPage({ params }: { params: Promise<{ org: str
       <Card title={t("members", { count: members.length })}>
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
-            <thead className="border-b border-slate-200">
-              <tr>
-                <th scope="col" className={th}>
-                  {t("name")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("email")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("role")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("joined")}
-                </th>
-                {isMain ? (
-                  <th scope="col" className={th}>
-                    {t("actions")}
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <TableHead
+              labels={[t("name"), t("email"), t("role"), t("joined"), isMain && t("actions")]}
+            />
             <tbody className="divide-y divide-slate-100">
               {members.map((u) => {
                 const name = `${u.firstName} ${u.lastName}`.trim() || u.email;
@@ -103,27 +85,9 @@ export default async function UsersPage({ params }: { params: Promise<{ org: str
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
-              <thead className="border-b border-slate-200">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t("email")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("role")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("sent")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("validUntil")}
-                  </th>
-                  {isMain ? (
-                    <th scope="col" className={th}>
-                      {t("actions")}
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
+              <TableHead
+                labels={[t("email"), t("role"), t("sent"), t("validUntil"), isMain && t("actions")]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {invitations.map((i) => (
                   <tr key={i.id} className="align-top">

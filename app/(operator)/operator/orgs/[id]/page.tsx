@@ -6,6 +6,7 @@ import { requireOperator } from "@/lib/operator/session";
 import { getOrganizationForOperator } from "@/lib/operator/queries";
 import { Card, EmptyState } from "@/components/ui/card";
 import { OrgControls } from "./_components/org-controls";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("operator"))("orgTitle") };
@@ -65,15 +66,7 @@ export default async function OperatorOrgPage({ params }: { params: Promise<{ id
           <EmptyState>{t("noMembers")}</EmptyState>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                {[t("person"), t("email"), t("role"), t("since")].map((h) => (
-                  <th key={h} scope="col" className="py-2 pr-3 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead labels={[t("person"), t("email"), t("role"), t("since")]} />
             <tbody className="divide-y divide-slate-100">
               {org.members.map((m) => (
                 <tr key={m.userId}>
