@@ -6,3 +6,5 @@ export * from "./auth";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./registers";
+export * from "./files";
+export * from "./register-data";

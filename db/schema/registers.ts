@@ -25,6 +25,14 @@ export const columnType = pgEnum("column_type", [
   "postal_code",
 ]);
 
+/** Current status per channel on a contact, derived from its latest consent event (R8). */
+export const consentStatus = pgEnum("consent_status", [
+  "none",
+  "pending",
+  "subscribed",
+  "unsubscribed",
+]);
+
 /** A customer register (R1) of an organisation. Contacts belong to exactly one register. */
 export const registers = pgTable(
   "registers",
@@ -35,6 +43,20 @@ export const registers = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     name: text().notNull(),
     description: text().notNull().default(""),
+    /** Random id in public URLs (join/leave/edit forms, privacy notice); never the uuid. */
+    publicKey: text()
+      .notNull()
+      .unique()
+      .default(
+        sql`replace(replace(rtrim(encode(uuid_send(gen_random_uuid()), 'base64'), '='), '/', '_'), '+', '-')`,
+      ),
+    /** R6: whether the hosted and embedded join form accepts submissions. */
+    publicJoin: boolean().notNull().default(false),
+    doubleOptIn: boolean().notNull().default(true),
+    /** Column keys (built-ins included) the public join form asks for, in order. */
+    joinColumns: jsonb().$type<string[]>().notNull().default(["email", "firstName", "lastName"]),
+    /** Consent wording shown on the join form and stored with each consent event. */
+    consentWording: text().notNull().default(""),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -91,6 +113,8 @@ export const contacts = pgTable(
     firstName: text().notNull().default(""),
     lastName: text().notNull().default(""),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    emailStatus: consentStatus().notNull().default("none"),
+    smsStatus: consentStatus().notNull().default("none"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

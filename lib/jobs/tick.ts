@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { pruneExpiredFiles } from "@/lib/files/store";
 import { log } from "@/lib/log";
 import { pruneRateLimits } from "@/lib/security/rate-limit";
 import { pruneJobs, vacuumJobs } from "./queue-sql";
@@ -15,6 +16,8 @@ export async function runTick(
 ): Promise<{ pruned: number }> {
   const pruned = await pruneJobs(db, 7);
   await pruneRateLimits(db);
+  const files = await pruneExpiredFiles(db, now);
+  if (files > 0) log.info({ files }, "tick removed expired files");
   if (opts.vacuum) await vacuumJobs(db);
   if (pruned > 0) log.info({ pruned, at: now.toISOString() }, "tick pruned finished jobs");
   return { pruned };
