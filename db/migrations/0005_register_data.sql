@@ -71,6 +71,7 @@ CREATE TABLE "imports" (
 	"mapping" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"mode" "import_mode" DEFAULT 'upsert' NOT NULL,
 	"dedupe" "import_dedupe" DEFAULT 'email_phone' NOT NULL,
+	"consent" text DEFAULT 'none' NOT NULL,
 	"status" "work_status" DEFAULT 'draft' NOT NULL,
 	"total_rows" integer DEFAULT 0 NOT NULL,
 	"processed_rows" integer DEFAULT 0 NOT NULL,

@@ -45,6 +45,12 @@ export const imports = pgTable(
     mapping: jsonb().$type<Record<string, string>>().notNull().default({}),
     mode: importMode().notNull().default("upsert"),
     dedupe: importDedupe().notNull().default("email_phone"),
+    /**
+     * What the import says about marketing permission for contacts it creates: "subscribed"
+     * records a consent event (source import) per channel with an address; "none" records none.
+     * An import never re-subscribes an unsubscribed contact or a suppressed address.
+     */
+    consent: text().$type<"none" | "subscribed">().notNull().default("none"),
     status: workStatus().notNull().default("draft"),
     totalRows: integer().notNull().default(0),
     processedRows: integer().notNull().default(0),
