@@ -25,6 +25,7 @@ export const NAMESPACES = [
   "import",
   "registers",
   "contacts",
+  "privacy",
 ] as const;
 
 export type Messages = Record<string, unknown>;
