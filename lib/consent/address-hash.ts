@@ -6,7 +6,9 @@ export type Channel = "email" | "sms";
 
 /** The normalised form an address is suppressed under: lower-case e-mail or E.164 phone. */
 export function normalizeAddress(channel: Channel, value: string): string | null {
-  return channel === "email" ? normalizeEmail(value) : normalizePhone(value);
+  return channel === "email"
+    ? (normalizeEmail(value)?.toLowerCase() ?? null)
+    : normalizePhone(value);
 }
 
 /**
@@ -14,5 +16,7 @@ export function normalizeAddress(channel: Channel, value: string): string | null
  * person (R11) stays suppressed without the address being kept.
  */
 export function addressHash(channel: Channel, normalized: string): string {
-  return createHash("sha256").update(`${channel}:${normalized}`).digest("hex");
+  // E-mail addresses are compared case-insensitively everywhere (as the contacts' unique index).
+  const v = channel === "email" ? normalized.toLowerCase() : normalized;
+  return createHash("sha256").update(`${channel}:${v}`).digest("hex");
 }
