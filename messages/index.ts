@@ -26,6 +26,7 @@ export const NAMESPACES = [
   "registers",
   "contacts",
   "privacy",
+  "dataRequests",
 ] as const;
 
 export type Messages = Record<string, unknown>;

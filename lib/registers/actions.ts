@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { orgAction, type OrgActionContext } from "@/lib/action";
+import { erasePerson, parsePersonQuery } from "@/lib/contacts/data-subject";
+import { AppError } from "@/lib/errors";
 import { addColumn, countColumnValues, moveColumn, removeColumn, updateColumn } from "./columns";
 import { PrivacySchema, savePrivacy } from "./privacy";
 import { createRegister, deleteRegister } from "./registers";
@@ -106,5 +108,17 @@ export const savePrivacyAction = orgAction(
     const row = await savePrivacy(await getDb(), ctx.orgId, actor(ctx), registerId, input, publish);
     revalidatePath(`/${ctx.slug}/registers/${registerId}/privacy`);
     return { publishedAt: row.publishedAt?.toISOString() ?? null };
+  },
+);
+
+/** Erases one person from every register of the organisation (main users; R11). */
+export const erasePersonAction = orgAction(
+  { schema: z.object({ query: z.string().max(320) }), role: "main" },
+  async ({ query }, ctx) => {
+    const q = parsePersonQuery(query);
+    if (!q) throw new AppError("BAD_REQUEST", { userMessage: "dataRequests.invalidQuery" });
+    const r = await erasePerson(await getDb(), ctx.orgId, actor(ctx), q);
+    revalidatePath(`/${ctx.slug}/registers`, "layout");
+    return r;
   },
 );
