@@ -24,9 +24,12 @@ test("[registers] a privacy notice is filled in, published and read in Finnish a
   await expect(
     page.getByText("Selostetta ei ole vielä tallennettu.", { exact: false }),
   ).toBeVisible();
-  // Prefilled from the organisation; the required texts are missing, and the form says so.
+  // Prefilled from the organisation; the required texts are missing, and the server says so.
   await expect(page.getByLabel("Rekisterinpitäjän nimi")).toHaveValue(DEMO.orgName);
   await page.getByLabel("Yhteyshenkilön sähköposti").fill("tietosuoja@demo.fi");
+  // Blank-looking texts pass the browser's check but not the server's.
+  await page.getByLabel("Henkilötietojen käsittelyn tarkoitus").fill("   ");
+  await page.getByLabel("Säilytysaika").fill("   ");
   await page.getByRole("button", { name: "Tallenna" }).click();
   await expect(page.getByText("Kerro käsittelyn tarkoitus.")).toBeVisible();
   await expect(page.getByLabel("Yhteyshenkilön sähköposti")).toHaveValue("tietosuoja@demo.fi");
