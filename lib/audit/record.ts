@@ -31,7 +31,10 @@ export type AuditAction =
   | "register.created"
   | "register.deleted"
   | "register.column_removed"
-  | "contact.deleted";
+  | "contact.deleted"
+  | "register.privacy_updated"
+  | "person.exported"
+  | "person.erased";
 
 export type AuditEntry = {
   orgId?: string | null;

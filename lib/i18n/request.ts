@@ -12,8 +12,10 @@ async function resolveLocale(): Promise<Locale> {
   return isLocale(first) ? first : defaultLocale;
 }
 
-export default getRequestConfig(async () => {
-  const locale = await resolveLocale();
+// A page may ask for a language explicitly (`getTranslations({ locale })`, e.g. a public page's
+// `?lang=`); otherwise the visitor's cookie or browser decides.
+export default getRequestConfig(async ({ locale: asked }) => {
+  const locale = isLocale(asked) ? asked : await resolveLocale();
   return {
     locale,
     timeZone,

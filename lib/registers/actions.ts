@@ -2,9 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db";
 import { orgAction, type OrgActionContext } from "@/lib/action";
+import { erasePerson, parsePersonQuery } from "@/lib/contacts/data-subject";
+import { AppError } from "@/lib/errors";
 import { addColumn, countColumnValues, moveColumn, removeColumn, updateColumn } from "./columns";
+import { PrivacySchema, savePrivacy } from "./privacy";
 import { createRegister, deleteRegister } from "./registers";
 import {
   AddColumnSchema,
@@ -85,5 +89,36 @@ export const removeColumnAction = orgAction(
     const n = await removeColumn(db, ctx.orgId, actor(ctx), input.registerId, input.columnId);
     revalidatePath(`/${ctx.slug}/registers/${input.registerId}`, "layout");
     return n;
+  },
+);
+
+/** Saves (and publishes or withdraws) a register's privacy notice (editors). */
+export const savePrivacyAction = orgAction(
+  {
+    schema: PrivacySchema.extend({
+      registerId: z.uuid({ error: "errors.NOT_FOUND" }),
+      publish: z
+        .string()
+        .optional()
+        .transform((v) => v === "on"),
+    }),
+    role: "editor",
+  },
+  async ({ registerId, publish, ...input }, ctx) => {
+    const row = await savePrivacy(await getDb(), ctx.orgId, actor(ctx), registerId, input, publish);
+    revalidatePath(`/${ctx.slug}/registers/${registerId}/privacy`);
+    return { publishedAt: row.publishedAt?.toISOString() ?? null };
+  },
+);
+
+/** Erases one person from every register of the organisation (main users; R11). */
+export const erasePersonAction = orgAction(
+  { schema: z.object({ query: z.string().max(320) }), role: "main" },
+  async ({ query }, ctx) => {
+    const q = parsePersonQuery(query);
+    if (!q) throw new AppError("BAD_REQUEST", { userMessage: "dataRequests.invalidQuery" });
+    const r = await erasePerson(await getDb(), ctx.orgId, actor(ctx), q);
+    revalidatePath(`/${ctx.slug}/registers`, "layout");
+    return r;
   },
 );

@@ -16,14 +16,27 @@ export default async function RegistersPage({ params }: { params: Promise<{ org:
   const { org } = await params;
   const m = await requireMembership(org);
   const t = await getTranslations("registers");
+  const td = await getTranslations("dataRequests");
   const format = await getFormatter();
   const registers = await listRegisters(await getDb(), m.orgId);
   const canEdit = hasRole(m.role, "editor");
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        {canEdit ? (
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={`/${org}/registers/data-requests`}
+              className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+            >
+              {td("link")}
+            </Link>
+          </div>
+        ) : null}
       </div>
       <Card title={t("listTitle")}>
         {registers.length === 0 ? (
