@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { findMembership, type Membership } from "@/lib/orgs/queries";
@@ -20,7 +21,12 @@ export async function requireMembership(
   min: Role = "viewer",
 ): Promise<Membership & { userId: string }> {
   const userId = await requireUserId();
-  const m = await findMembership(await getDb(), userId, slug);
+  const m = await membershipOf(userId, slug);
   if (!m || !hasRole(m.role, min)) notFound();
   return { ...m, userId };
 }
+
+// The portal layout and the page both ask; React's cache() makes it one query per request.
+const membershipOf = cache(async (userId: string, slug: string) =>
+  findMembership(await getDb(), userId, slug),
+);
