@@ -4,6 +4,7 @@ import { openTestDb } from "@/db/seed/test-db";
 import { queryRows, type DbHandle } from "@/db";
 import { defineJob, PermanentJobError, type JobDefinition } from "@/inngest/define";
 import { enqueue, jobCounts } from "./enqueue";
+import { claimJobs } from "./queue-sql";
 import { LocalRunner } from "./runner";
 
 let h: DbHandle & { dispose: () => Promise<void> };
@@ -163,5 +164,22 @@ describe("local runner", () => {
     expect(ran).toBe(false);
     expect(row!.status).toBe("failed");
     expect(row!.last_error).toContain("worker died");
+  });
+
+  it("marks the previous batch done in the claim's own statement, fenced by attempt", async () => {
+    await tagged("ride", 2);
+    const first = (await claimJobs(h.db, "w-ride", 100, 60)).filter((j) =>
+      [0, 1].includes((j.payload as { n: number }).n),
+    );
+    const mine = first.filter((j) => (j.payload as { tag?: string }).tag === "ride");
+    expect(mine).toHaveLength(2);
+    const [a, b] = mine as [(typeof mine)[0], (typeof mine)[0]];
+    // b's fence is stale (another attempt took over), so only a is recorded.
+    await claimJobs(h.db, "w-ride", 1, 60, [
+      { id: a.id, attempts: a.attempts },
+      { id: b.id, attempts: b.attempts + 1 },
+    ]);
+    const rows = await rowsOf("ride");
+    expect(rows.map((r) => r.status)).toEqual(["done", "running"]);
   });
 });

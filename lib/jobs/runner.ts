@@ -52,6 +52,12 @@ export class LocalRunner {
   private wakeUp?: () => void;
   private unsubscribe?: () => void;
   private readonly log;
+  /**
+   * Jobs of a full batch that finished but are not yet marked done: the next claim marks them
+   * in the same statement (one round trip less per batch). Flushed at once when a batch was not
+   * full (the queue is draining), and by stop() and drain().
+   */
+  private pendingDone: Fence[] = [];
 
   constructor(opts: RunnerOptions) {
     this.db = opts.db;
@@ -74,7 +80,7 @@ export class LocalRunner {
       while (this.running) {
         let n = 0;
         try {
-          n = await this.runOnce();
+          n = await this.runOnce({ deferDone: true });
         } catch (err) {
           this.log.error({ err }, "job claim failed");
         }
@@ -98,6 +104,14 @@ export class LocalRunner {
     this.unsubscribe?.();
     this.wakeUp?.();
     await this.loop;
+    await this.flushDone();
+  }
+
+  private async flushDone() {
+    if (this.crashed || this.pendingDone.length === 0) return;
+    const done = this.pendingDone;
+    this.pendingDone = [];
+    await completeJobs(this.db, done);
   }
 
   /**
@@ -115,16 +129,37 @@ export class LocalRunner {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.runOnce();
-      if (n === 0) return total;
+      const n = await this.runOnce({ deferDone: true });
+      if (n === 0) {
+        await this.flushDone();
+        return total;
+      }
       total += n;
     }
   }
 
-  /** Claims one batch and runs it with bounded concurrency. Returns the number claimed. */
-  async runOnce(): Promise<number> {
+  /**
+   * Claims one batch and runs it with bounded concurrency. Returns the number claimed. With
+   * `deferDone` (the loop and drain) a full batch's completions ride on the next claim.
+   */
+  async runOnce(opts: { deferDone?: boolean } = {}): Promise<number> {
     if (this.crashed) return 0;
-    const claimed = await claimJobs(this.db, this.workerId, this.batchSize, this.claimSeconds);
+    const previous = this.pendingDone;
+    this.pendingDone = [];
+    let claimed: ClaimedJob[];
+    try {
+      claimed = await claimJobs(
+        this.db,
+        this.workerId,
+        this.batchSize,
+        this.claimSeconds,
+        previous,
+      );
+    } catch (err) {
+      // Nothing of the statement happened: the finished jobs still wait to be marked done.
+      this.pendingDone = previous.concat(this.pendingDone);
+      throw err;
+    }
     if (claimed.length === 0) return 0;
     const inFlight = new Map<number, Fence>(
       claimed.map((j) => [j.id, { id: j.id, attempts: j.attempts }]),
@@ -148,7 +183,11 @@ export class LocalRunner {
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.concurrency, claimed.length) }, worker));
-      if (!this.crashed) await completeJobs(this.db, done);
+      if (this.crashed) return claimed.length;
+      // A full batch means more is probably queued: the next claim records these. Otherwise
+      // record them now, so finished jobs never wait for a poll.
+      if (opts.deferDone && claimed.length === this.batchSize) this.pendingDone = done;
+      else await completeJobs(this.db, done);
     } finally {
       clearInterval(heartbeat);
     }
