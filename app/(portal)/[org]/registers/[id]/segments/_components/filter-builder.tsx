@@ -1,0 +1,449 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { countFilterAction } from "@/lib/segments/actions";
+import type { FieldDescription, ValueKind } from "@/lib/segments/fields";
+import type { FilterCondition, FilterGroup, FilterNode } from "@/lib/segments/schemas";
+import { MAX_CONDITIONS, MAX_DEPTH } from "@/lib/segments/schemas";
+
+type Fields = FieldDescription[];
+
+const control = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+
+function countConds(n: FilterNode): number {
+  return n.type === "cond" ? 1 : n.children.reduce((a, c) => a + countConds(c), 0);
+}
+
+function defaultValue(kind: ValueKind, f: FieldDescription | undefined): unknown {
+  switch (kind) {
+    case "none":
+      return undefined;
+    case "optionList":
+    case "statusList":
+      return [];
+    case "numberRange":
+      return ["", ""];
+    case "option":
+    case "status":
+      return f?.options?.[0] ?? "";
+    case "days":
+      return 30;
+    default:
+      return "";
+  }
+}
+
+function newCondition(fields: Fields): FilterCondition {
+  const f = fields[0]!;
+  const op = f.operators[0]!;
+  return { type: "cond", field: f.field, operator: op.id, value: defaultValue(op.value, f) };
+}
+
+/**
+ * Edits a filter tree: nested AND/OR groups of conditions, each with a field, an operator valid
+ * for the field's type and a value input matching the operator. Shows a live count (debounced
+ * ~300 ms, computed on the server by the same compiler the saved segment uses).
+ */
+export function FilterBuilder({
+  org,
+  registerId,
+  fields,
+  value,
+  onChange,
+}: {
+  org: string;
+  registerId: string;
+  fields: Fields;
+  value: FilterGroup;
+  onChange: (f: FilterGroup) => void;
+}) {
+  const t = useTranslations("segments");
+  const errText = useErrorText();
+  // The count of the filter text `json` it was computed for: stale while the user edits.
+  const [count, setCount] = useState<{ json: string; n?: number; error?: string } | null>(null);
+  const seq = useRef(0);
+  const json = JSON.stringify(value);
+  const pending = count?.json !== json;
+
+  useEffect(() => {
+    const my = ++seq.current;
+    const timer = setTimeout(async () => {
+      const fd = new FormData();
+      fd.set("org", org);
+      fd.set("registerId", registerId);
+      fd.set("filter", json);
+      const r = await countFilterAction(null, fd);
+      if (my !== seq.current) return;
+      setCount(
+        r.ok ? { json, n: r.data as number } : { json, error: r.error ?? "errors.INTERNAL" },
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [org, registerId, json]);
+
+  const total = countConds(value);
+  return (
+    <div className="space-y-3">
+      <GroupEditor
+        group={value}
+        depth={1}
+        fields={fields}
+        canAdd={total < MAX_CONDITIONS}
+        onChange={(g) => onChange(g)}
+      />
+      <p className="text-sm" role="status" aria-live="polite" data-testid="segment-count">
+        {count?.error && !pending ? (
+          <span className="text-amber-800">{errText(count.error)}</span>
+        ) : count?.n === undefined ? (
+          t("counting")
+        ) : (
+          <span
+            className={pending ? "text-slate-500" : "font-semibold"}
+            data-pending={pending ? "true" : undefined}
+          >
+            {t("matches", { count: count.n })}
+          </span>
+        )}
+      </p>
+    </div>
+  );
+}
+
+function GroupEditor({
+  group,
+  depth,
+  fields,
+  canAdd,
+  onChange,
+  onRemove,
+}: {
+  group: FilterGroup;
+  depth: number;
+  fields: Fields;
+  canAdd: boolean;
+  onChange: (g: FilterGroup) => void;
+  onRemove?: () => void;
+}) {
+  const t = useTranslations("segments");
+  const setChild = (i: number, n: FilterNode | null) => {
+    const children = [...group.children];
+    if (n === null) children.splice(i, 1);
+    else children[i] = n;
+    onChange({ ...group, children });
+  };
+  return (
+    <fieldset
+      className={`space-y-2 rounded-md border p-3 ${depth > 1 ? "border-slate-300 bg-slate-50" : "border-slate-200"}`}
+    >
+      <legend className="sr-only">{t("group")}</legend>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <label className="flex items-center gap-2">
+          <span>{t("match")}</span>
+          <select
+            className={control}
+            value={group.op}
+            aria-label={t("groupOp")}
+            onChange={(e) => onChange({ ...group, op: e.target.value as "and" | "or" })}
+          >
+            <option value="and">{t("opAnd")}</option>
+            <option value="or">{t("opOr")}</option>
+          </select>
+        </label>
+        {onRemove ? (
+          <Button type="button" variant="ghost" onClick={onRemove}>
+            {t("removeGroup")}
+          </Button>
+        ) : null}
+      </div>
+      {group.children.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          {depth === 1 ? t("noConditions") : t("emptyGroup")}
+        </p>
+      ) : null}
+      <ul className="space-y-2">
+        {group.children.map((c, i) => (
+          <li key={i}>
+            {c.type === "group" ? (
+              <GroupEditor
+                group={c}
+                depth={depth + 1}
+                fields={fields}
+                canAdd={canAdd}
+                onChange={(g) => setChild(i, g)}
+                onRemove={() => setChild(i, null)}
+              />
+            ) : (
+              <ConditionEditor
+                cond={c}
+                fields={fields}
+                onChange={(n) => setChild(i, n)}
+                onRemove={() => setChild(i, null)}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={!canAdd}
+          onClick={() =>
+            onChange({ ...group, children: [...group.children, newCondition(fields)] })
+          }
+        >
+          {t("addCondition")}
+        </Button>
+        {depth < MAX_DEPTH ? (
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={!canAdd}
+            onClick={() =>
+              onChange({
+                ...group,
+                children: [
+                  ...group.children,
+                  {
+                    type: "group",
+                    op: group.op === "and" ? "or" : "and",
+                    children: [newCondition(fields)],
+                  },
+                ],
+              })
+            }
+          >
+            {t("addGroup")}
+          </Button>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
+
+function ConditionEditor({
+  cond,
+  fields,
+  onChange,
+  onRemove,
+}: {
+  cond: FilterCondition;
+  fields: Fields;
+  onChange: (c: FilterCondition) => void;
+  onRemove: () => void;
+}) {
+  const t = useTranslations("segments");
+  const tAll = useTranslations();
+  const field = fields.find((f) => f.field === cond.field);
+  const op = field?.operators.find((o) => o.id === cond.operator);
+  const label = (f: FieldDescription) => (f.builtIn ? tAll(f.label) : f.label);
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="condition">
+      <select
+        className={control}
+        aria-label={t("field")}
+        value={cond.field}
+        onChange={(e) => {
+          const f = fields.find((x) => x.field === e.target.value)!;
+          const o = f.operators[0]!;
+          onChange({
+            type: "cond",
+            field: f.field,
+            operator: o.id,
+            value: defaultValue(o.value, f),
+          });
+        }}
+      >
+        {field ? null : <option value={cond.field}>{cond.field}</option>}
+        <optgroup label={t("builtIns")}>
+          {fields
+            .filter((f) => f.builtIn)
+            .map((f) => (
+              <option key={f.field} value={f.field}>
+                {label(f)}
+              </option>
+            ))}
+        </optgroup>
+        {fields.some((f) => !f.builtIn) ? (
+          <optgroup label={t("columns")}>
+            {fields
+              .filter((f) => !f.builtIn)
+              .map((f) => (
+                <option key={f.field} value={f.field}>
+                  {label(f)}
+                </option>
+              ))}
+          </optgroup>
+        ) : null}
+      </select>
+      {field ? (
+        <select
+          className={control}
+          aria-label={t("operator")}
+          value={cond.operator}
+          onChange={(e) => {
+            const o = field.operators.find((x) => x.id === e.target.value)!;
+            const keep = op?.value === o.value;
+            onChange({
+              ...cond,
+              operator: o.id,
+              value: keep ? cond.value : defaultValue(o.value, field),
+            });
+          }}
+        >
+          {field.operators.map((o) => (
+            <option key={o.id} value={o.id}>
+              {t(`ops.${field.kind === "timestamp" ? "date" : field.kind}.${o.id}`)}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {field && op ? (
+        <ValueInput
+          kind={op.value}
+          field={field}
+          value={cond.value}
+          onChange={(v) => onChange({ ...cond, value: v })}
+        />
+      ) : null}
+      <Button type="button" variant="ghost" onClick={onRemove} aria-label={t("removeCondition")}>
+        ✕
+      </Button>
+    </div>
+  );
+}
+
+function ValueInput({
+  kind,
+  field,
+  value,
+  onChange,
+}: {
+  kind: ValueKind;
+  field: FieldDescription;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
+  const t = useTranslations("segments");
+  const str = typeof value === "string" || typeof value === "number" ? String(value) : "";
+  const list = Array.isArray(value) ? (value as string[]) : [];
+  const optionLabel = (o: string) => (kind.startsWith("status") ? t(`statuses.${o}`) : o);
+  switch (kind) {
+    case "none":
+      return null;
+    case "text":
+      return (
+        <input
+          className={control}
+          aria-label={t("value")}
+          value={str}
+          maxLength={500}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+    case "textList":
+      return (
+        <input
+          className={control}
+          aria-label={t("valueList")}
+          placeholder={t("valueListHint")}
+          value={Array.isArray(value) ? list.join(", ") : str}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+    case "number":
+      return (
+        <input
+          className={`${control} w-28`}
+          inputMode="decimal"
+          aria-label={t("value")}
+          value={str}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+    case "numberRange": {
+      const [a, b] = Array.isArray(value) ? (value as string[]) : ["", ""];
+      return (
+        <span className="flex items-center gap-1 text-sm">
+          <input
+            className={`${control} w-24`}
+            inputMode="decimal"
+            aria-label={t("from")}
+            value={a ?? ""}
+            onChange={(e) => onChange([e.target.value, b])}
+          />
+          –
+          <input
+            className={`${control} w-24`}
+            inputMode="decimal"
+            aria-label={t("to")}
+            value={b ?? ""}
+            onChange={(e) => onChange([a, e.target.value])}
+          />
+        </span>
+      );
+    }
+    case "date":
+      return (
+        <input
+          type="date"
+          className={control}
+          aria-label={t("date")}
+          value={str}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+    case "days":
+      return (
+        <span className="flex items-center gap-1 text-sm">
+          <input
+            type="number"
+            min={0}
+            max={36500}
+            className={`${control} w-24`}
+            aria-label={t("days")}
+            value={str}
+            onChange={(e) => onChange(e.target.value === "" ? "" : Number(e.target.value))}
+          />
+          {t("daysUnit")}
+        </span>
+      );
+    case "option":
+    case "status":
+      return (
+        <select
+          className={control}
+          aria-label={t("value")}
+          value={str}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {(field.options ?? []).map((o) => (
+            <option key={o} value={o}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </select>
+      );
+    case "optionList":
+    case "statusList":
+      return (
+        <span className="flex flex-wrap gap-3 text-sm" role="group" aria-label={t("value")}>
+          {(field.options ?? []).map((o) => (
+            <label key={o} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={list.includes(o)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...list, o] : list.filter((x) => x !== o))
+                }
+              />
+              {optionLabel(o)}
+            </label>
+          ))}
+        </span>
+      );
+  }
+}
