@@ -58,11 +58,12 @@ export async function addConditions(page: Page, conds: ConditionSpec[]) {
   for (const c of conds) {
     await page.getByRole("button", { name: "+ Ehto" }).first().click();
     const row = page.getByTestId("condition").last();
-    await row.getByLabel("Kenttä").selectOption({ label: c.field });
-    if (c.operator) await row.getByLabel("Ehto").selectOption({ label: c.operator });
-    if (c.option) await row.getByLabel("Arvo").selectOption({ label: c.option });
+    await row.getByLabel("Kenttä", { exact: true }).selectOption({ label: c.field });
+    if (c.operator)
+      await row.getByLabel("Ehto", { exact: true }).selectOption({ label: c.operator });
+    if (c.option) await row.getByLabel("Arvo", { exact: true }).selectOption({ label: c.option });
     for (const o of c.check ?? []) await row.getByLabel(o, { exact: true }).check();
-    if (c.text !== undefined) await row.getByLabel("Arvo").fill(c.text);
+    if (c.text !== undefined) await row.getByLabel("Arvo", { exact: true }).fill(c.text);
   }
 }
 
