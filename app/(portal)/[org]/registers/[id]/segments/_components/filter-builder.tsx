@@ -61,7 +61,14 @@ export function FilterBuilder({
   onChange: (f: FilterGroup) => void;
 }) {
   const t = useTranslations("segments");
+  const tAll = useTranslations();
   const errText = useErrorText();
+  // Errors name built-in fields by key ("email"); show their label instead.
+  const showError = (msg: string) => {
+    const m = /\|field=(\w+)$/.exec(msg);
+    const f = m ? fields.find((x) => x.builtIn && x.field === m[1]) : undefined;
+    return errText(f ? msg.replace(/\|field=\w+$/, `|field=${tAll(f.label)}`) : msg);
+  };
   // The count of the filter text `json` it was computed for: stale while the user edits.
   const [count, setCount] = useState<{ json: string; n?: number; error?: string } | null>(null);
   const seq = useRef(0);
@@ -96,7 +103,7 @@ export function FilterBuilder({
       />
       <p className="text-sm" role="status" aria-live="polite" data-testid="segment-count">
         {count?.error && !pending ? (
-          <span className="text-amber-800">{errText(count.error)}</span>
+          <span className="text-amber-800">{showError(count.error)}</span>
         ) : count?.n === undefined ? (
           t("counting")
         ) : (
