@@ -14,6 +14,7 @@
  * Both run `runs` times alternately after 3 warm-up runs each; p50 and p95 are printed.
  * Database: PostgreSQL when DATABASE_URL is set (throwaway database vk_bench_<random>, dropped
  * at the end), otherwise PGlite in a temporary directory.
+ * BENCH_KEEP=1 keeps the PostgreSQL database afterwards (for EXPLAIN experiments; drop it by hand).
  * Last line: `segment: ours=<p50 ms> reference=<p50 ms> ratio=<reference/ours> target=0.83`.
  */
 import { randomBytes } from "node:crypto";
