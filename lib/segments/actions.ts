@@ -24,7 +24,7 @@ function json(text: string): unknown {
 
 /** Live count of the filter being edited (any member; the register must be the org's). */
 export const countFilterAction = orgAction(
-  { schema: CountFilterSchema, role: "viewer" },
+  { schema: CountFilterSchema, role: "viewer", allowSuspended: true },
   async (input, ctx) => countFilter(await getDb(), ctx.orgId, input.registerId, json(input.filter)),
 );
 
