@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { contacts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { parseConditionValue, resolveField, type SegmentColumn } from "./fields";
+import { parseConditionValue } from "./condition-value";
+import { resolveField, type SegmentColumn } from "./fields";
 import { FilterSchema, type FilterGroup, type FilterNode } from "./schemas";
 
 export type CompileContext = { orgId: string; registerId: string; columns: SegmentColumn[] };

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { compileFilter } from "./compile";
-import { describeFields, helsinkiDaysAgo, registerFieldSource, type FieldKind } from "./fields";
+import { describeFields, registerFieldSource, type FieldKind } from "./fields";
+import { helsinkiDaysAgo } from "./kinds";
 
 const columns = [
   { key: "city", label: "Kaupunki", type: "single_choice" as const, options: ["Helsinki"] },
