@@ -24,6 +24,14 @@ export const events = {
     to: z.string().min(3).max(20),
     text: z.string().min(1),
   }),
+  /** Write an export of a register or segment to a file (R4). */
+  "register/export.requested": z.object({
+    orgId: z.uuid(),
+    exportId: z.uuid(),
+    /** Set when a segment was exported: if it is gone by then, the export fails (never widens). */
+    segmentId: z.uuid().nullable().optional(),
+    locale: z.enum(["fi", "en"]),
+  }),
   /** A job that does nothing: used to check the runner and by the jobs benchmark. */
   "system/ping": z.object({ n: z.number().int().optional() }),
 } as const;

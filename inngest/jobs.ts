@@ -3,8 +3,14 @@ import type { EventName } from "./events";
 import { ping } from "./functions/system/ping";
 import { sendEmailMessage } from "./functions/email/send-message";
 import { sendSmsMessage } from "./functions/sms/send-message";
+import { exportContacts } from "./functions/registers/export-contacts";
 
 /** Every job, keyed by its event. One handler per event. */
-export const jobs: JobDefinition[] = [ping, sendEmailMessage, sendSmsMessage] as JobDefinition[];
+export const jobs: JobDefinition[] = [
+  ping,
+  sendEmailMessage,
+  sendSmsMessage,
+  exportContacts,
+] as JobDefinition[];
 
 export const jobsByEvent = new Map<EventName, JobDefinition>(jobs.map((j) => [j.event, j]));

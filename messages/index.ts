@@ -27,6 +27,8 @@ export const NAMESPACES = [
   "contacts",
   "privacy",
   "dataRequests",
+  "segments",
+  "exports",
 ] as const;
 
 export type Messages = Record<string, unknown>;

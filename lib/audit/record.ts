@@ -34,7 +34,8 @@ export type AuditAction =
   | "contact.deleted"
   | "register.privacy_updated"
   | "person.exported"
-  | "person.erased";
+  | "person.erased"
+  | "export.created";
 
 export type AuditEntry = {
   orgId?: string | null;

@@ -75,12 +75,21 @@ function searchCondition(q: string): SQL | undefined {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-/** One page of a register's contacts (org-checked), keyset-paged: stable at any depth. */
+/**
+ * One page of a register's contacts (org-checked), keyset-paged: stable at any depth. `where` is
+ * an extra condition (a compiled segment filter from `lib/segments`, already scoped).
+ */
 export async function listContacts(
   db: Db,
   orgId: string,
   registerId: string,
-  opts: { q?: string; sort?: ContactSort; dir?: "asc" | "desc"; cursor?: string } = {},
+  opts: {
+    q?: string;
+    sort?: ContactSort;
+    dir?: "asc" | "desc";
+    cursor?: string;
+    where?: SQL;
+  } = {},
 ) {
   await getRegisterOrThrow(db, orgId, registerId);
   const sort = SORTS.includes(opts.sort as ContactSort) ? opts.sort! : "created";
@@ -91,6 +100,7 @@ export async function listContacts(
   where.push(sql`${contacts.orgId} = ${orgId}`);
   const search = searchCondition(opts.q ?? "");
   if (search) where.push(search);
+  if (opts.where) where.push(opts.where);
   if (after) {
     const op = opts.dir === "asc" ? sql`>` : sql`<`;
     where.push(sql`(${expr}, ${contacts.id}) ${op} (${after[0]}${cast}, ${after[1]}::uuid)`);

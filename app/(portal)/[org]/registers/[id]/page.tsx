@@ -6,9 +6,14 @@ import { listContacts, SORTS, type ContactSort } from "@/lib/contacts/list";
 import { hasRole } from "@/lib/orgs/roles";
 import { loadRegisterForPage } from "@/lib/registers/queries";
 import { Card, EmptyState } from "@/components/ui/card";
+import { isAppError } from "@/lib/errors";
+import { builderFields } from "@/lib/segments/queries";
+import { decodeFilterParam } from "@/lib/segments/schemas";
+import { compileForRegister } from "@/lib/segments/segments";
 import { ContactSearch } from "./_components/contact-search";
+import { ContactsFilter } from "./segments/_components/contacts-filter";
 
-type Search = { q?: string; sort?: string; dir?: string; after?: string };
+type Search = { q?: string; sort?: string; dir?: string; after?: string; f?: string };
 
 export async function generateMetadata() {
   return { title: (await getTranslations("contacts"))("title") };
@@ -35,10 +40,25 @@ export default async function RegisterPage({
     : "created";
   const dir = sp.dir === "asc" || (sp.dir !== "desc" && sort !== "created") ? "asc" : "desc";
   const q = (sp.q ?? "").slice(0, 200);
-  const page = await listContacts(db, m.orgId, id, { q, sort, dir, cursor: sp.after });
+  // The column filter (R2) is a segment filter carried in the URL (`f`, JSON).
+  const filter = decodeFilterParam(sp.f);
+  let where;
+  let filterInvalid = Boolean(sp.f) && !filter;
+  if (filter && filter.children.length > 0) {
+    try {
+      where = await compileForRegister(db, m.orgId, id, filter);
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      filterInvalid = true;
+    }
+  }
+  const page = await listContacts(db, m.orgId, id, { q, sort, dir, cursor: sp.after, where });
+  const fields = await builderFields(db, m.orgId, id);
+  const ts = await getTranslations("segments");
+  const f = where ? sp.f : undefined;
   const base = `/${org}/registers/${id}`;
   const qs = (p: Record<string, string | undefined>) =>
-    `${base}?${new URLSearchParams(Object.entries({ q: q || undefined, sort, dir, ...p }).filter((e): e is [string, string] => Boolean(e[1])))}`;
+    `${base}?${new URLSearchParams(Object.entries({ q: q || undefined, sort, dir, f, ...p }).filter((e): e is [string, string] => Boolean(e[1])))}`;
   const sortLink = (s: ContactSort, label: string) => {
     const active = s === sort;
     const nextDir = active ? (dir === "asc" ? "desc" : "asc") : s === "created" ? "desc" : "asc";
@@ -83,6 +103,20 @@ export default async function RegisterPage({
           >
             {tp("link")}
           </Link>
+          <Link
+            href={`${base}/segments`}
+            className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+          >
+            {ts("tab")}
+          </Link>
+          {hasRole(m.role, "editor") ? (
+            <Link
+              href={`${base}/exports`}
+              className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+            >
+              {(await getTranslations("exports"))("tab")}
+            </Link>
+          ) : null}
           {hasRole(m.role, "editor") ? (
             <Link
               href={`${base}/contacts/new`}
@@ -94,10 +128,30 @@ export default async function RegisterPage({
         </div>
       </div>
       <Card>
-        <ContactSearch q={q} sort={sort} dir={dir} />
+        <ContactSearch q={q} sort={sort} dir={dir} f={f} />
+        <div className="mt-3 space-y-2">
+          <ContactsFilter
+            org={org}
+            registerId={id}
+            fields={fields}
+            active={where ? filter : null}
+            canSave={hasRole(m.role, "editor")}
+          />
+          {filterInvalid ? (
+            <p className="text-sm text-amber-800" role="status">
+              {ts("filterInvalid")}
+            </p>
+          ) : where ? (
+            <p className="text-sm text-slate-700" role="status">
+              {ts("filterActive")}
+            </p>
+          ) : null}
+        </div>
         {page.rows.length === 0 ? (
           <div className="mt-4">
-            <EmptyState>{q ? t("noMatches", { q }) : t("empty")}</EmptyState>
+            <EmptyState>
+              {q ? t("noMatches", { q }) : where ? ts("noContacts") : t("empty")}
+            </EmptyState>
           </div>
         ) : (
           <div className="mt-4 overflow-x-auto">

@@ -1,12 +1,24 @@
 import { getTranslations } from "next-intl/server";
 
 /** A GET search form: the query lands in the URL, so results can be linked and reloaded. */
-export async function ContactSearch({ q, sort, dir }: { q: string; sort: string; dir: string }) {
+export async function ContactSearch({
+  q,
+  sort,
+  dir,
+  f,
+}: {
+  q: string;
+  sort: string;
+  dir: string;
+  /** The active column filter, kept when searching. */
+  f?: string;
+}) {
   const t = await getTranslations("contacts");
   return (
     <form role="search" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="sort" value={sort} />
       <input type="hidden" name="dir" value={dir} />
+      {f ? <input type="hidden" name="f" value={f} /> : null}
       <div className="min-w-64 flex-1 space-y-1">
         <label htmlFor="contact-q" className="block text-sm font-medium text-slate-800">
           {t("search")}

@@ -1,0 +1,137 @@
+import { sql, type SQL } from "drizzle-orm";
+import { contacts } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { ColumnType } from "@/lib/registers/values";
+import { COLUMN_KINDS, dataText, STATUSES, statusKind, textKind, timestampKind } from "./kinds";
+
+/**
+ * The field-kind registry of the segment compiler. A *field source* turns a field name of a
+ * filter condition into a resolved field: its *kind* (which operators it has, what value each
+ * takes, and how each becomes SQL) and the kind's target (a column expression, a data key).
+ * The compiler core (`compile.ts`) only walks the tree and dispatches here, so a later issue adds
+ * engagement filters ("opened campaign X") by calling `registerFieldSource` with a new kind,
+ * without touching the core. Every value reaches SQL as a bound parameter.
+ */
+
+/** What an operator's value is; the builder picks its input from this, the compiler parses it. */
+export type ValueKind =
+  | "none"
+  | "text"
+  | "textList"
+  | "number"
+  | "numberRange"
+  | "date"
+  | "days"
+  | "option"
+  | "optionList"
+  | "status"
+  | "statusList";
+
+export type OperatorDef<T> = {
+  value: ValueKind;
+  build: (target: T, value: never) => SQL;
+};
+
+export type FieldKind<T = unknown> = {
+  id: string;
+  operators: Record<string, OperatorDef<T>>;
+};
+
+export type ResolvedField = {
+  field: string;
+  /** The column's label (custom columns) or an i18n key under "segments.fields." (built-ins). */
+  label: string;
+  builtIn: boolean;
+  kind: FieldKind<never>;
+  target: unknown;
+  options?: string[];
+};
+
+export type SegmentColumn = { key: string; label: string; type: ColumnType; options: string[] };
+
+export type FieldSource = {
+  /** Every field this source offers for a register (for the builder). */
+  list: (columns: SegmentColumn[]) => ResolvedField[];
+  /** The field of a condition, or undefined when this source does not know it. */
+  resolve: (field: string, columns: SegmentColumn[]) => ResolvedField | undefined;
+};
+
+const BUILT_INS: ResolvedField[] = [
+  ["email", textKind, { expr: sql`${contacts.email}` }],
+  ["phone", textKind, { expr: sql`${contacts.phone}`, phone: true }],
+  ["firstName", textKind, { expr: sql`${contacts.firstName}` }],
+  ["lastName", textKind, { expr: sql`${contacts.lastName}` }],
+  ["createdAt", timestampKind, { expr: sql`${contacts.createdAt}` }],
+  ["emailStatus", statusKind, { expr: sql`${contacts.emailStatus}` }],
+  ["smsStatus", statusKind, { expr: sql`${contacts.smsStatus}` }],
+].map(([field, kind, target]) => ({
+  field: field as string,
+  label: `segments.fields.${field as string}`,
+  builtIn: true,
+  kind: kind as FieldKind<never>,
+  target,
+  options: (kind as FieldKind).id === "status" ? [...STATUSES] : undefined,
+}));
+
+function columnField(c: SegmentColumn): ResolvedField {
+  return {
+    field: c.key,
+    label: c.label,
+    builtIn: false,
+    kind: COLUMN_KINDS[c.type],
+    target:
+      c.type === "phone"
+        ? { expr: dataText(c.key), phone: true }
+        : c.type === "text" || c.type === "email" || c.type === "postal_code"
+          ? { expr: dataText(c.key) }
+          : { key: c.key },
+    options: c.type === "single_choice" || c.type === "multi_choice" ? c.options : undefined,
+  };
+}
+
+const builtInSource: FieldSource = {
+  list: () => BUILT_INS,
+  resolve: (field) => BUILT_INS.find((f) => f.field === field),
+};
+
+const columnSource: FieldSource = {
+  list: (columns) => columns.map(columnField),
+  resolve: (field, columns) => {
+    const c = columns.find((x) => x.key === field);
+    return c ? columnField(c) : undefined;
+  },
+};
+
+const sources: FieldSource[] = [builtInSource, columnSource];
+
+/** Adds a source of fields (e.g. campaign engagement) to every compiler and builder. */
+export function registerFieldSource(source: FieldSource) {
+  if (!sources.includes(source)) sources.push(source);
+}
+
+/** The field of a condition, or a BAD_REQUEST naming it. */
+export function resolveField(field: string, columns: SegmentColumn[]): ResolvedField {
+  for (const s of sources) {
+    const f = s.resolve(field, columns);
+    if (f) return f;
+  }
+  throw new AppError("BAD_REQUEST", {
+    message: `unknown segment field ${field}`,
+    userMessage: `segments.errors.unknownField|field=${field}`,
+  });
+}
+
+/** Every field of a register with its operators, as plain data for the filter builder. */
+export function describeFields(columns: SegmentColumn[]) {
+  return sources
+    .flatMap((s) => s.list(columns))
+    .map((f) => ({
+      field: f.field,
+      label: f.label,
+      builtIn: f.builtIn,
+      kind: f.kind.id,
+      options: f.options ?? null,
+      operators: Object.entries(f.kind.operators).map(([id, o]) => ({ id, value: o.value })),
+    }));
+}
+export type FieldDescription = ReturnType<typeof describeFields>[number];
