@@ -25,6 +25,8 @@ export const NAMESPACES = [
   "import",
   "registers",
   "contacts",
+  "consent",
+  "publicForms",
 ] as const;
 
 export type Messages = Record<string, unknown>;

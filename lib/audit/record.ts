@@ -31,7 +31,11 @@ export type AuditAction =
   | "register.created"
   | "register.deleted"
   | "register.column_removed"
-  | "contact.deleted";
+  | "contact.deleted"
+  | "consent.recorded"
+  | "suppression.added"
+  | "suppression.removed"
+  | "register.public_forms_updated";
 
 export type AuditEntry = {
   orgId?: string | null;
