@@ -57,5 +57,7 @@ export function liftsUnsubscribeSuppression(
   status: ConsentStatus,
 ): boolean {
   if (action === "confirm") return true;
-  return action === "subscribe" && (source === "form" || source === "sms") && status === "subscribed";
+  return (
+    action === "subscribe" && (source === "form" || source === "sms") && status === "subscribed"
+  );
 }

@@ -30,7 +30,11 @@ export async function isSuppressed(
     .select({ id: suppressions.id })
     .from(suppressions)
     .where(
-      and(eq(suppressions.orgId, orgId), eq(suppressions.channel, channel), eq(suppressions.hash, hash)),
+      and(
+        eq(suppressions.orgId, orgId),
+        eq(suppressions.channel, channel),
+        eq(suppressions.hash, hash),
+      ),
     );
   return Boolean(hit);
 }
@@ -191,7 +195,10 @@ export async function listSuppressions(
       .orderBy(desc(suppressions.createdAt), desc(suppressions.id))
       .limit(SUPPRESSION_PAGE)
       .offset(page * SUPPRESSION_PAGE),
-    db.select({ n: sql<number>`count(*)::int` }).from(suppressions).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(suppressions)
+      .where(where),
   ]);
   return { rows, total: Number(count?.n ?? 0), page };
 }
