@@ -36,7 +36,8 @@ function input(f: FormField, id: string, labels: EmbedLabels): string {
     return `  <p><label><input type="checkbox" name="${name}" value="true"> ${label}</label></p>`;
   const type =
     f.type === "email" ? "email" : f.type === "phone" ? "tel" : f.type === "date" ? "date" : "text";
-  const extra = f.type === "email" ? ' autocomplete="email"' : f.type === "phone" ? ' autocomplete="tel"' : "";
+  const extra =
+    f.type === "email" ? ' autocomplete="email"' : f.type === "phone" ? ' autocomplete="tel"' : "";
   return `  <p><label for="${id}">${label}</label><br><input id="${id}" type="${type}" name="${name}"${extra}${req}></p>`;
 }
 
@@ -52,17 +53,24 @@ export function embedFormHtml(opts: {
   labels: EmbedLabels;
   consentWording?: string;
   idPrefix: string;
+  /** Language of the labels; sent as `lang` so mails and stored wordings use it too. */
+  lang: "fi" | "en";
 }): string {
   const lines = [
     `<form method="post" action="${escapeHtml(opts.action)}" accept-charset="UTF-8">`,
     ...opts.fields.map((f) => input(f, `${opts.idPrefix}-${f.key}`, opts.labels)),
     `  <div style="${HIDDEN}" aria-hidden="true"><label>${escapeHtml(opts.labels.honeypot)} <input type="text" name="${HONEYPOT}" tabindex="-1" autocomplete="off"></label></div>`,
     `  <input type="hidden" name="t" value="">`,
+    `  <input type="hidden" name="lang" value="${opts.lang}">`,
   ];
   if (opts.consentWording !== undefined)
     lines.push(
       `  <p><label><input type="checkbox" name="consent" value="yes" required> ${escapeHtml(opts.consentWording)}</label></p>`,
     );
-  lines.push(`  <p><button type="submit">${escapeHtml(opts.labels.submit)}</button></p>`, `</form>`, TIMER);
+  lines.push(
+    `  <p><button type="submit">${escapeHtml(opts.labels.submit)}</button></p>`,
+    `</form>`,
+    TIMER,
+  );
   return lines.join("\n");
 }

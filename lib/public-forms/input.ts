@@ -34,8 +34,7 @@ const bad = (fieldErrors: Record<string, string[]>) =>
 export function parseEmailField(f: Fields): string {
   const raw = one(f, "email").trim();
   const email = raw ? normalizeEmail(raw) : null;
-  if (!email)
-    throw bad({ email: [raw ? "registers.values.email" : "registers.values.required"] });
+  if (!email) throw bad({ email: [raw ? "registers.values.email" : "registers.values.required"] });
   return email;
 }
 

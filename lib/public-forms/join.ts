@@ -76,7 +76,14 @@ export async function submitJoin(db: Db, req: PublicRequest): Promise<PublicOutc
       fieldErrors: { consent: ["publicForms.errors.consentRequired"] },
     });
   await db.transaction(async (tx) => {
-    const contactId = await findOrCreateContact(tx, register.orgId, register.id, email, parsed, now);
+    const contactId = await findOrCreateContact(
+      tx,
+      register.orgId,
+      register.id,
+      email,
+      parsed,
+      now,
+    );
     const r = await recordConsent(tx, {
       orgId: register.orgId,
       registerId: register.id,
@@ -104,7 +111,9 @@ async function findOrCreateContact(
   const [hit] = await tx
     .select({ id: contacts.id })
     .from(contacts)
-    .where(and(eq(contacts.registerId, registerId), sql`lower(${contacts.email}) = lower(${email})`));
+    .where(
+      and(eq(contacts.registerId, registerId), sql`lower(${contacts.email}) = lower(${email})`),
+    );
   if (hit) return hit.id;
   // A phone that another contact already has is left out rather than reported, which would
   // tell a stranger that the number is in the register.

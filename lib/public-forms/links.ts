@@ -38,7 +38,11 @@ export async function peekConfirmToken(db: Db, raw: string, now = new Date()) {
  * and records `confirm` (source link, IP, the wording the person agreed to) → subscribed.
  */
 export async function confirmJoin(db: Db, raw: string, ip: string, now = new Date()) {
-  await enforceRateLimits(db, [{ key: `public:confirm:ip:${ip}`, limit: 60, windowSeconds: 3600 }], now);
+  await enforceRateLimits(
+    db,
+    [{ key: `public:confirm:ip:${ip}`, limit: 60, windowSeconds: 3600 }],
+    now,
+  );
   return db.transaction(async (tx) => {
     const ctx = await tokenContext(tx, raw, "confirm", now);
     if (!ctx || !(await consumeToken(tx, ctx.token.id, now))) return null;
@@ -93,7 +97,11 @@ export async function saveEditLink(
   locale: Locale,
   now = new Date(),
 ) {
-  await enforceRateLimits(db, [{ key: `public:edit-save:ip:${ip}`, limit: 60, windowSeconds: 3600 }], now);
+  await enforceRateLimits(
+    db,
+    [{ key: `public:edit-save:ip:${ip}`, limit: 60, windowSeconds: 3600 }],
+    now,
+  );
   const ctx = await tokenContext(db, raw, "edit", now);
   if (!ctx) throw new AppError("NOT_FOUND", { userMessage: "publicForms.errors.linkInvalid" });
   const fields = (await joinFields(db, ctx.register.orgId, ctx.register.id, locale)).filter(
@@ -107,7 +115,11 @@ export async function saveEditLink(
       .select({ id: contacts.id })
       .from(contacts)
       .where(
-        and(eq(contacts.registerId, c.registerId), eq(contacts.phone, p.phone), ne(contacts.id, c.id)),
+        and(
+          eq(contacts.registerId, c.registerId),
+          eq(contacts.phone, p.phone),
+          ne(contacts.id, c.id),
+        ),
       );
     if (taken)
       throw new AppError("BAD_REQUEST", {

@@ -47,7 +47,9 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 
 /** A translator for the public forms' texts in a language (mails, stored wordings, embed code). */
 export async function publicTranslator(locale: Locale): Promise<Translate> {
-  const messages = (await loadMessages(locale)) as Parameters<typeof createTranslator>[0]["messages"];
+  const messages = (await loadMessages(locale)) as Parameters<
+    typeof createTranslator
+  >[0]["messages"];
   const t = createTranslator({ locale, messages, namespace: "publicForms" as never });
   return t as unknown as Translate;
 }
@@ -93,17 +95,15 @@ export async function availableFields(db: Db, orgId: string, registerId: string,
   }));
   return [
     ...builtins,
-    ...cols.map(
-      (c): FormField => ({
-        key: c.key,
-        name: `c_${c.key}`,
-        builtin: false,
-        label: c.label,
-        type: c.type,
-        required: c.required,
-        options: c.options,
-        helpText: c.helpText,
-      }),
-    ),
+    ...cols.map((c): FormField => ({
+      key: c.key,
+      name: `c_${c.key}`,
+      builtin: false,
+      label: c.label,
+      type: c.type,
+      required: c.required,
+      options: c.options,
+      helpText: c.helpText,
+    })),
   ];
 }
