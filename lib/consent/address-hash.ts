@@ -8,7 +8,9 @@ export type Channel = "email" | "sms";
 export function normalizeAddress(channel: Channel, value: string): string | null {
   // The whole address is lower-cased: contacts are unique by lower(email), so a suppression must
   // not be dodged by "Maija@" vs "maija@".
-  return channel === "email" ? (normalizeEmail(value)?.toLowerCase() ?? null) : normalizePhone(value);
+  return channel === "email"
+    ? (normalizeEmail(value)?.toLowerCase() ?? null)
+    : normalizePhone(value);
 }
 
 /**
