@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { consentEvents, contacts, registers } from "@/db/schema";
+import { consentEvents, contacts, registers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { authorizeActor, type Actor } from "@/lib/registers/registers";
@@ -227,4 +227,15 @@ export async function recordManualConsent(
     });
     return r;
   });
+}
+
+/** E-mail addresses of the users who recorded manual events (for the history's "by …"). */
+export async function listConsentActors(db: Db, events: ConsentEvent[]) {
+  const ids = [...new Set(events.map((e) => e.actorId).filter((x): x is string => Boolean(x)))];
+  if (ids.length === 0) return {};
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return Object.fromEntries(rows.map((r) => [r.id, r.email]));
 }

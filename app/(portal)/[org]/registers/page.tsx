@@ -21,9 +21,17 @@ export default async function RegistersPage({ params }: { params: Promise<{ org:
   const canEdit = hasRole(m.role, "editor");
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <Link
+          href={`/${org}/registers/suppressions`}
+          className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {(await getTranslations("consent"))("suppressions.link")}
+        </Link>
       </div>
       <Card title={t("listTitle")}>
         {registers.length === 0 ? (

@@ -28,6 +28,7 @@ export default async function RegisterPage({
   const db = await getDb();
   const { register } = await loadRegisterForPage(db, m.orgId, id);
   const t = await getTranslations("contacts");
+  const tp = await getTranslations("publicForms.settings");
   const format = await getFormatter();
   const sort: ContactSort = SORTS.includes(sp.sort as ContactSort)
     ? (sp.sort as ContactSort)
@@ -75,6 +76,12 @@ export default async function RegisterPage({
             className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
           >
             {t("columnsLink")}
+          </Link>
+          <Link
+            href={`${base}/public`}
+            className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+          >
+            {tp("link")}
           </Link>
           {hasRole(m.role, "editor") ? (
             <Link
