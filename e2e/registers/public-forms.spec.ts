@@ -50,7 +50,7 @@ test("[registers] join through the embedded form on another origin, confirm from
   try {
     const email = `liittyja-${run}@example.fi`;
     await page.goto(other.url);
-    await page.getByLabel("Sähköposti").fill(email);
+    await page.getByRole("textbox", { name: /^Sähköposti/ }).fill(email);
     await page.getByLabel("Etunimi").fill("Liisa");
     await page.getByRole("checkbox", { name: /Haluan saada/ }).check();
     // The form refuses submissions faster than 3 seconds (bot protection); a person takes longer.

@@ -138,8 +138,18 @@ async function findOrCreateContact(
       createdAt: now,
       updatedAt: now,
     })
+    // A simultaneous join of the same address wins the unique index: then use its contact.
+    .onConflictDoNothing()
     .returning({ id: contacts.id });
-  return c!.id;
+  if (c) return c.id;
+  const [again] = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(
+      and(eq(contacts.registerId, registerId), sql`lower(${contacts.email}) = lower(${email})`),
+    );
+  if (!again) throw new AppError("CONFLICT");
+  return again.id;
 }
 
 async function mailConfirmation(
