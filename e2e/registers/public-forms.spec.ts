@@ -80,6 +80,32 @@ test("[registers] join through the embedded form on another origin, confirm from
     await expect(confirmPage.getByText(`Kiitos! Liityit organisaation`)).toBeVisible();
     await confirmPage.close();
 
+    // The endpoint answers other origins' scripts with JSON and plain forms with a redirect.
+    const action = /action="([^"]+)"/.exec(code)![1]!;
+    const tooFast = await page.request.post(action, {
+      form: { email: `bot-${run}@example.fi`, consent: "yes", t: "e100", lang: "fi" },
+      headers: { Accept: "application/json", Origin: "http://asiakas.example" },
+    });
+    expect(tooFast.status()).toBe(400);
+    expect(tooFast.headers()["access-control-allow-origin"]).toBe("*");
+    expect(await tooFast.json()).toMatchObject({ ok: false, error: "publicForms.errors.tooFast" });
+    const bad = await page.request.post(action, {
+      form: { email: "ei-osoite", consent: "yes", t: "e5000", lang: "fi" },
+      maxRedirects: 0,
+    });
+    expect(bad.status()).toBe(303);
+    expect(bad.headers()["location"]).toMatch(
+      /\/done\?f=join&error=publicForms.errors.fix&fields=email/,
+    );
+    const unknown = await page.request.post(
+      action.replace(/\/p\/r\/[^/]+\//, "/p/r/tuntematon-avain-123/"),
+      {
+        form: { email: `x-${run}@example.fi`, t: "e5000" },
+        headers: { Accept: "application/json" },
+      },
+    );
+    expect(unknown.status()).toBe(404);
+
     // Leave through the hosted leave page.
     await page.goto(leaveUrl!);
     await page.getByLabel("Sähköposti").fill(email);
