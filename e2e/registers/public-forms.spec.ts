@@ -115,6 +115,7 @@ test("[registers] join through the embedded form on another origin, confirm from
 
     // The contact's page shows the three events with time and source.
     await page.goto(registerUrl);
+    await expect(page.getByRole("row", { name: /Liisa/ })).toContainText("Eronnut");
     await page.getByRole("link", { name: "Liisa" }).click();
     await expect(page.getByTestId("consent-email")).toHaveText("Sähköposti: Eronnut");
     const rows = page.getByTestId("consent-event");

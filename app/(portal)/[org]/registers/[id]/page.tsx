@@ -5,6 +5,7 @@ import { requireMembership } from "@/lib/auth/session";
 import { listContacts, SORTS, type ContactSort } from "@/lib/contacts/list";
 import { hasRole } from "@/lib/orgs/roles";
 import { loadRegisterForPage } from "@/lib/registers/queries";
+import { ConsentBadge } from "@/components/consent/consent-badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ContactSearch } from "./_components/contact-search";
 
@@ -129,7 +130,12 @@ export default async function RegisterPage({
                         {`${c.lastName} ${c.firstName}`.trim() || t("noName")}
                       </Link>
                     </td>
-                    <td className="px-2 py-2">{c.email ?? "–"}</td>
+                    <td className="px-2 py-2">
+                      {c.email ?? "–"}{" "}
+                      {c.email && c.emailStatus !== "none" ? (
+                        <ConsentBadge channel="email" status={c.emailStatus} short />
+                      ) : null}
+                    </td>
                     <td className="px-2 py-2">{c.phone ?? "–"}</td>
                     <td className="px-2 py-2">
                       {format.dateTime(new Date(c.createdAt), {

@@ -13,7 +13,8 @@ import { loadRegisterForPage } from "@/lib/registers/queries";
 import { ConfirmForm } from "@/components/orgs/confirm-form";
 import { Card } from "@/components/ui/card";
 import { ContactForm } from "../../_components/contact-form";
-import { ConsentBadge, ConsentHistory } from "./_components/consent-history";
+import { ConsentBadge } from "@/components/consent/consent-badge";
+import { ConsentHistory } from "./_components/consent-history";
 import { ManualConsentForm } from "./_components/manual-consent-form";
 
 export async function generateMetadata() {
