@@ -139,3 +139,42 @@ test("[registers] join through the embedded form on another origin, confirm from
     other.server.close();
   }
 });
+
+test("[registers] the hosted join page refuses a too fast submission, keeps the input and then joins", async ({
+  page,
+}) => {
+  await signIn(page, DEMO);
+  const run = Date.now();
+  const name = `Kerho ${run}`;
+  await page.goto(`/${DEMO.org}/registers`);
+  await page.getByLabel("Nimi", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Luo rekisteri" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.getByRole("link", { name: "Julkiset lomakkeet" }).click();
+  await page.getByLabel("Salli liittyminen verkossa").check();
+  await page.getByLabel(/Kaksivaiheinen liittyminen/).uncheck();
+  await page.getByRole("button", { name: "Tallenna" }).click();
+  await expect(page.getByText("Tallennettu.")).toBeVisible();
+  const joinUrl = await page.getByRole("link", { name: /\/p\/r\/[^/]+$/ }).getAttribute("href");
+
+  await page.goto(joinUrl!);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const email = `kerholainen-${run}@example.fi`;
+  await page.getByRole("textbox", { name: /^Sähköposti/ }).fill(email);
+  await page.getByRole("textbox", { name: "Etunimi" }).fill("Kalle");
+  await page.getByRole("checkbox", { name: /Haluan saada/ }).check();
+  await page.getByRole("button", { name: "Liity" }).click();
+  await expect(
+    page.getByText("Lomake lähetettiin liian nopeasti.", { exact: false }),
+  ).toBeVisible();
+  await expect(page.getByRole("textbox", { name: /^Sähköposti/ })).toHaveValue(email);
+  await expect(page.getByRole("textbox", { name: "Etunimi" })).toHaveValue("Kalle");
+  // A person who waits a moment gets through (the stamp is the page's render time).
+  await page.waitForTimeout(3000);
+  await page.getByRole("button", { name: "Liity" }).click();
+  await expect(page.getByText(`Kiitos, liityit rekisteriin ${name}.`)).toBeVisible();
+
+  await page.goto(`/${DEMO.org}/registers`);
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("row", { name: /Kalle/ })).toContainText("Tilaaja");
+});

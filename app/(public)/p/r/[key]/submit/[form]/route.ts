@@ -79,11 +79,14 @@ export async function POST(
         `f=${form}&error=errors.INTERNAL`,
       );
     }
+    // A person gets the hosted page, which says that joining is closed (or 404s an unknown key).
     if (err.code === "NOT_FOUND")
-      return Response.json(
-        { ok: false, error: "errors.NOT_FOUND" },
-        { status: 404, headers: CORS },
-      );
+      return json
+        ? Response.json({ ok: false, error: "errors.NOT_FOUND" }, { status: 404, headers: CORS })
+        : new Response(null, {
+            status: 303,
+            headers: { Location: appUrl(`/p/r/${encodeURIComponent(key)}`) },
+          });
     const fe = Object.entries(err.fieldErrors ?? {})
       .map(([name, keys]) => `${name}:${keys[0]}`)
       .join(",");
