@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "register.deleted",
   "register.column_removed",
   "contact.deleted",
+  "consent.recorded",
+  "suppression.added",
+  "suppression.removed",
+  "register.public_forms_updated",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */
