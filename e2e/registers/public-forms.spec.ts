@@ -148,11 +148,16 @@ test("[registers] the hosted join page refuses a too fast submission, keeps the 
   const name = `Kerho ${run}`;
   await page.goto(`/${DEMO.org}/registers`);
   await page.getByLabel("Nimi", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Lisää sarake" }).click();
+  await page.getByLabel("Sarakkeen nimi").fill("Kiinnostukset");
+  await page.getByLabel("Tyyppi").selectOption({ label: "Monivalinta" });
+  await page.getByLabel("Vaihtoehdot").fill("golf\ntennis");
   await page.getByRole("button", { name: "Luo rekisteri" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await page.getByRole("link", { name: "Julkiset lomakkeet" }).click();
   await page.getByLabel("Salli liittyminen verkossa").check();
   await page.getByLabel(/Kaksivaiheinen liittyminen/).uncheck();
+  await page.getByRole("checkbox", { name: "Kiinnostukset" }).check();
   await page.getByRole("button", { name: "Tallenna" }).click();
   await expect(page.getByText("Tallennettu.")).toBeVisible();
   const joinUrl = await page.getByRole("link", { name: /\/p\/r\/[^/]+$/ }).getAttribute("href");
@@ -162,6 +167,8 @@ test("[registers] the hosted join page refuses a too fast submission, keeps the 
   const email = `kerholainen-${run}@example.fi`;
   await page.getByRole("textbox", { name: /^Sähköposti/ }).fill(email);
   await page.getByRole("textbox", { name: "Etunimi" }).fill("Kalle");
+  await page.getByRole("checkbox", { name: "golf" }).check();
+  await page.getByRole("checkbox", { name: "tennis" }).check();
   await page.getByRole("checkbox", { name: /Haluan saada/ }).check();
   await page.getByRole("button", { name: "Liity" }).click();
   await expect(
@@ -169,6 +176,8 @@ test("[registers] the hosted join page refuses a too fast submission, keeps the 
   ).toBeVisible();
   await expect(page.getByRole("textbox", { name: /^Sähköposti/ })).toHaveValue(email);
   await expect(page.getByRole("textbox", { name: "Etunimi" })).toHaveValue("Kalle");
+  await expect(page.getByRole("checkbox", { name: "golf" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "tennis" })).toBeChecked();
   // A person who waits a moment gets through (the stamp is the page's render time).
   await page.waitForTimeout(3000);
   await page.getByRole("button", { name: "Liity" }).click();
@@ -177,4 +186,26 @@ test("[registers] the hosted join page refuses a too fast submission, keeps the 
   await page.goto(`/${DEMO.org}/registers`);
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("row", { name: /Kalle/ })).toContainText("Tilaaja");
+  await page.getByRole("link", { name: "Kalle" }).click();
+  await expect(page.getByText("golf, tennis")).toBeVisible();
+
+  // The suppression list: an editor adds an address by hand, a main user removes it.
+  const blocked = `esto-${run}@example.fi`;
+  await page.goto(`/${DEMO.org}/registers`);
+  await page.getByRole("link", { name: "Estolista" }).click();
+  await page.getByLabel("Sähköpostiosoite tai puhelinnumero").fill(blocked);
+  await page.getByLabel("Lisätieto (vapaaehtoinen)").fill("pyysi puhelimessa");
+  await page.getByRole("button", { name: "Lisää listalle" }).click();
+  await expect(page.getByText("Lisätty.")).toBeVisible();
+  await page.getByLabel("Sähköpostiosoite tai puhelinnumero").fill(blocked);
+  await page.getByRole("button", { name: "Lisää listalle" }).click();
+  await expect(page.getByText("Osoite on jo estolistalla.").first()).toBeVisible();
+  await page.getByLabel("Hae osoitteella").fill(blocked);
+  await page.getByRole("button", { name: "Hae" }).click();
+  const row = page.getByRole("row", { name: new RegExp(blocked) });
+  await expect(row).toContainText("Lisätty käsin");
+  await expect(row).toContainText("pyysi puhelimessa");
+  await row.getByRole("button", { name: "Poista" }).click();
+  await row.getByRole("button", { name: "Poista" }).click();
+  await expect(page.getByText(`Haulla ”${blocked}” ei löytynyt merkintöjä.`)).toBeVisible();
 });

@@ -38,13 +38,23 @@ function publicFormAction<T>(fn: (ctx: Ctx) => Promise<T>) {
           ok: false,
           error: err.userMessage,
           fieldErrors: err.fieldErrors,
-          values: valuesOf(formData),
+          values: refill(formData),
         };
       if (err && typeof err === "object" && "digest" in err) throw err;
       log.error({ err }, "public form action failed");
-      return { ok: false, error: "errors.INTERNAL", values: valuesOf(formData) };
+      return { ok: false, error: "errors.INTERNAL", values: refill(formData) };
     }
   };
+}
+
+/** Typed input for the form again; names with several values (multiple choice) also as `name[]` JSON. */
+function refill(formData: FormData): Record<string, string> {
+  const out = valuesOf(formData);
+  for (const name of new Set(formData.keys())) {
+    const all = formData.getAll(name).filter((v): v is string => typeof v === "string");
+    if (all.length > 1) out[`${name}[]`] = JSON.stringify(all);
+  }
+  return out;
 }
 
 const keyOf = (f: Fields) => (f.key?.[0] ?? "").slice(0, 64);

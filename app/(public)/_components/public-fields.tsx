@@ -20,7 +20,15 @@ export function PublicFields({
     const v = values[name];
     return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
   };
-  const list = (name: string) => {
+  const list = (name: string): string[] => {
+    const many = values[`${name}[]`];
+    if (typeof many === "string") {
+      try {
+        return JSON.parse(many) as string[];
+      } catch {
+        return [];
+      }
+    }
     const v = values[name];
     return Array.isArray(v) ? v : v ? [v] : [];
   };
