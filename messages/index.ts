@@ -29,6 +29,8 @@ export const NAMESPACES = [
   "dataRequests",
   "segments",
   "exports",
+  "consent",
+  "publicForms",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -10,6 +10,7 @@ test("[tenancy] another organisation's pages do not exist for a non-member", asy
     "/painotalo/users",
     "/painotalo/settings",
     "/painotalo/audit",
+    "/painotalo/registers/suppressions",
   ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);

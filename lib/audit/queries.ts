@@ -38,6 +38,13 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "register.column_removed",
   "contact.deleted",
   "export.created",
+  "consent.recorded",
+  "suppression.added",
+  "suppression.removed",
+  "register.public_forms_updated",
+  "register.privacy_updated",
+  "person.exported",
+  "person.erased",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

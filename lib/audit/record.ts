@@ -35,7 +35,11 @@ export type AuditAction =
   | "register.privacy_updated"
   | "person.exported"
   | "person.erased"
-  | "export.created";
+  | "export.created"
+  | "consent.recorded"
+  | "suppression.added"
+  | "suppression.removed"
+  | "register.public_forms_updated";
 
 export type AuditEntry = {
   orgId?: string | null;

@@ -6,6 +6,8 @@ export type Channel = "email" | "sms";
 
 /** The normalised form an address is suppressed under: lower-case e-mail or E.164 phone. */
 export function normalizeAddress(channel: Channel, value: string): string | null {
+  // The whole address is lower-cased: contacts are unique by lower(email), so a suppression must
+  // not be dodged by "Maija@" vs "maija@".
   return channel === "email"
     ? (normalizeEmail(value)?.toLowerCase() ?? null)
     : normalizePhone(value);

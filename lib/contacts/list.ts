@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import { contacts } from "@/db/schema";
+import type { ConsentStatus } from "@/lib/consent/rules";
 import { getRegisterOrThrow } from "@/lib/registers/registers";
 import { normalizePhone } from "@/lib/sms/phone";
 
@@ -15,6 +16,8 @@ export type ContactRow = {
   firstName: string;
   lastName: string;
   data: Record<string, unknown>;
+  emailStatus: ConsentStatus;
+  smsStatus: ConsentStatus;
   createdAt: string;
 };
 
@@ -108,7 +111,7 @@ export async function listContacts(
   const rows = await queryRows<ContactRow & { sortKey: string }>(
     db,
     sql`select id, email, phone, first_name as "firstName", last_name as "lastName", data,
-          created_at::text as "createdAt", (${expr})::text as "sortKey"
+          email_status as "emailStatus", sms_status as "smsStatus", created_at::text as "createdAt", (${expr})::text as "sortKey"
         from ${contacts} where ${sql.join(where, sql` and `)}
         order by ${expr} ${dir}, ${contacts.id} ${dir} limit ${PAGE_SIZE + 1}`,
   );
@@ -122,6 +125,8 @@ export async function listContacts(
       firstName: r.firstName,
       lastName: r.lastName,
       data: r.data,
+      emailStatus: r.emailStatus,
+      smsStatus: r.smsStatus,
       createdAt: r.createdAt,
     })),
     next: rows.length > PAGE_SIZE && last ? encodeCursor(sort, last.sortKey, last.id) : null,

@@ -91,7 +91,7 @@ export async function savePrivacy(
   publish: boolean,
 ): Promise<PrivacyNotice> {
   await authorizeActor(db, orgId, actor, "editor");
-  await getRegisterOrThrow(db, orgId, registerId);
+  const register = await getRegisterOrThrow(db, orgId, registerId);
   return db.transaction(async (tx) => {
     const values = { ...input, updatedAt: new Date() };
     const [row] = await tx
@@ -116,7 +116,7 @@ export async function savePrivacy(
       targetType: "register",
       targetId: registerId,
       ip: actor.ip ?? null,
-      details: { published: publish },
+      details: { published: publish, targetName: register.name },
     });
     return row;
   });

@@ -27,16 +27,22 @@ export default async function RegistersPage({ params }: { params: Promise<{ org:
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600">{t("intro")}</p>
         </div>
-        {canEdit ? (
-          <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap gap-2">
+          <Link
+            href={`/${org}/registers/suppressions`}
+            className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+          >
+            {(await getTranslations("consent"))("suppressions.link")}
+          </Link>
+          {canEdit ? (
             <Link
               href={`/${org}/registers/data-requests`}
               className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
             >
               {td("link")}
             </Link>
-          </div>
-        ) : null}
+          ) : null}
+        </div>
       </div>
       <Card title={t("listTitle")}>
         {registers.length === 0 ? (

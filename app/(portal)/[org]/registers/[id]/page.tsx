@@ -5,6 +5,7 @@ import { requireMembership } from "@/lib/auth/session";
 import { listContacts, SORTS, type ContactSort } from "@/lib/contacts/list";
 import { hasRole } from "@/lib/orgs/roles";
 import { loadRegisterForPage } from "@/lib/registers/queries";
+import { ConsentBadge } from "@/components/consent/consent-badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
 import { builderFields } from "@/lib/segments/queries";
@@ -33,7 +34,6 @@ export default async function RegisterPage({
   const db = await getDb();
   const { register } = await loadRegisterForPage(db, m.orgId, id);
   const t = await getTranslations("contacts");
-  const tp = await getTranslations("privacy");
   const format = await getFormatter();
   const sort: ContactSort = SORTS.includes(sp.sort as ContactSort)
     ? (sp.sort as ContactSort)
@@ -91,32 +91,6 @@ export default async function RegisterPage({
           ) : null}
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link
-            href={`${base}/columns`}
-            className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
-          >
-            {t("columnsLink")}
-          </Link>
-          <Link
-            href={`${base}/privacy`}
-            className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
-          >
-            {tp("link")}
-          </Link>
-          <Link
-            href={`${base}/segments`}
-            className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
-          >
-            {ts("tab")}
-          </Link>
-          {hasRole(m.role, "editor") ? (
-            <Link
-              href={`${base}/exports`}
-              className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
-            >
-              {(await getTranslations("exports"))("tab")}
-            </Link>
-          ) : null}
           {hasRole(m.role, "editor") ? (
             <Link
               href={`${base}/contacts/new`}
@@ -183,7 +157,12 @@ export default async function RegisterPage({
                         {`${c.lastName} ${c.firstName}`.trim() || t("noName")}
                       </Link>
                     </td>
-                    <td className="px-2 py-2">{c.email ?? "–"}</td>
+                    <td className="px-2 py-2">
+                      {c.email ?? "–"}{" "}
+                      {c.email && c.emailStatus !== "none" ? (
+                        <ConsentBadge channel="email" status={c.emailStatus} short />
+                      ) : null}
+                    </td>
                     <td className="px-2 py-2">{c.phone ?? "–"}</td>
                     <td className="px-2 py-2">
                       {format.dateTime(new Date(c.createdAt), {

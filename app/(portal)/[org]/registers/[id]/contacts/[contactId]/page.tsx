@@ -6,12 +6,16 @@ import { requireMembership } from "@/lib/auth/session";
 import { deleteContactAction } from "@/lib/contacts/actions";
 import { getContactOrThrow } from "@/lib/contacts/contacts";
 import { contactFormValues, formatValue } from "@/lib/contacts/form-values";
+import { listConsentActors, listConsentHistory } from "@/lib/consent/ledger";
 import { isAppError } from "@/lib/errors";
 import { hasRole } from "@/lib/orgs/roles";
 import { loadRegisterForPage } from "@/lib/registers/queries";
 import { ConfirmForm } from "@/components/orgs/confirm-form";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { ContactForm } from "../../_components/contact-form";
+import { ConsentBadge } from "@/components/consent/consent-badge";
+import { ConsentHistory } from "./_components/consent-history";
+import { ManualConsentForm } from "./_components/manual-consent-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("contacts"))("contactTitle") };
@@ -31,7 +35,14 @@ export default async function ContactPage({
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   });
+  const history = await listConsentHistory(db, m.orgId, contact.id);
+  const actors = await listConsentActors(db, history);
+  const channels = [
+    ...(contact.email ? (["email"] as const) : []),
+    ...(contact.phone ? (["sms"] as const) : []),
+  ];
   const t = await getTranslations("contacts");
+  const tc = await getTranslations("consent");
   const tr = await getTranslations("registers");
   const format = await getFormatter();
   const canEdit = hasRole(m.role, "editor");
@@ -71,6 +82,10 @@ export default async function ContactPage({
             date: format.dateTime(contact.updatedAt, { dateStyle: "short", timeStyle: "short" }),
           })}
         </p>
+        <p className="mt-2 flex flex-wrap gap-2">
+          <ConsentBadge channel="email" status={contact.emailStatus} />
+          <ConsentBadge channel="sms" status={contact.smsStatus} />
+        </p>
       </div>
       <Card title={t("values")}>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
@@ -93,9 +108,19 @@ export default async function ContactPage({
           />
         </Card>
       ) : null}
-      <Card title={t("history")}>
-        <EmptyState>{t("historyEmpty")}</EmptyState>
+      <Card title={tc("historyTitle")}>
+        <ConsentHistory events={history} actors={actors} />
       </Card>
+      {canEdit && channels.length > 0 ? (
+        <Card title={tc("manualTitle")}>
+          <ManualConsentForm
+            org={org}
+            registerId={id}
+            contactId={contact.id}
+            channels={[...channels]}
+          />
+        </Card>
+      ) : null}
       {canEdit ? (
         <Card title={t("deleteTitle")}>
           <ConfirmForm
