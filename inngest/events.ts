@@ -24,6 +24,8 @@ export const events = {
     to: z.string().min(3).max(20),
     text: z.string().min(1),
   }),
+  /** Runs a queued import of a file into a register (R3). */
+  "register/import.requested": z.object({ orgId: z.uuid(), importId: z.uuid() }),
   /** A job that does nothing: used to check the runner and by the jobs benchmark. */
   "system/ping": z.object({ n: z.number().int().optional() }),
 } as const;

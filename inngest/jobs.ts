@@ -3,8 +3,14 @@ import type { EventName } from "./events";
 import { ping } from "./functions/system/ping";
 import { sendEmailMessage } from "./functions/email/send-message";
 import { sendSmsMessage } from "./functions/sms/send-message";
+import { runRegisterImport } from "./functions/registers/import";
 
 /** Every job, keyed by its event. One handler per event. */
-export const jobs: JobDefinition[] = [ping, sendEmailMessage, sendSmsMessage] as JobDefinition[];
+export const jobs: JobDefinition[] = [
+  ping,
+  sendEmailMessage,
+  sendSmsMessage,
+  runRegisterImport,
+] as JobDefinition[];
 
 export const jobsByEvent = new Map<EventName, JobDefinition>(jobs.map((j) => [j.event, j]));

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "register.deleted",
   "register.column_removed",
   "contact.deleted",
+  "import.completed",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

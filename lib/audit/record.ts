@@ -31,7 +31,8 @@ export type AuditAction =
   | "register.created"
   | "register.deleted"
   | "register.column_removed"
-  | "contact.deleted";
+  | "contact.deleted"
+  | "import.completed";
 
 export type AuditEntry = {
   orgId?: string | null;

@@ -6,7 +6,9 @@ export type Channel = "email" | "sms";
 
 /** The normalised form an address is suppressed under: lower-case e-mail or E.164 phone. */
 export function normalizeAddress(channel: Channel, value: string): string | null {
-  return channel === "email" ? normalizeEmail(value) : normalizePhone(value);
+  if (channel === "sms") return normalizePhone(value);
+  // The whole address in lower case: "Matti@X.fi" and "matti@x.fi" are one suppression.
+  return normalizeEmail(value)?.toLowerCase() ?? null;
 }
 
 /**
