@@ -6,7 +6,9 @@ import { listContacts, SORTS, type ContactSort } from "@/lib/contacts/list";
 import { hasRole } from "@/lib/orgs/roles";
 import { loadRegisterForPage } from "@/lib/registers/queries";
 import { Card, EmptyState } from "@/components/ui/card";
+import { listImports } from "@/lib/import/imports";
 import { ContactSearch } from "./_components/contact-search";
+import { ImportList } from "./imports/_components/import-list";
 
 type Search = { q?: string; sort?: string; dir?: string; after?: string };
 
@@ -35,6 +37,8 @@ export default async function RegisterPage({
   const dir = sp.dir === "asc" || (sp.dir !== "desc" && sort !== "created") ? "asc" : "desc";
   const q = (sp.q ?? "").slice(0, 200);
   const page = await listContacts(db, m.orgId, id, { q, sort, dir, cursor: sp.after });
+  const recentImports = await listImports(db, m.orgId, id, 5);
+  const tImport = await getTranslations("import.page");
   const base = `/${org}/registers/${id}`;
   const qs = (p: Record<string, string | undefined>) =>
     `${base}?${new URLSearchParams(Object.entries({ q: q || undefined, sort, dir, ...p }).filter((e): e is [string, string] => Boolean(e[1])))}`;
@@ -76,6 +80,14 @@ export default async function RegisterPage({
           >
             {t("columnsLink")}
           </Link>
+          {hasRole(m.role, "editor") ? (
+            <Link
+              href={`${base}/imports`}
+              className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+            >
+              {tImport("importFile")}
+            </Link>
+          ) : null}
           {hasRole(m.role, "editor") ? (
             <Link
               href={`${base}/contacts/new`}
@@ -149,6 +161,16 @@ export default async function RegisterPage({
           ) : null}
         </nav>
       </Card>
+      {recentImports.length > 0 ? (
+        <Card title={tImport("recent")}>
+          <ImportList base={base} rows={recentImports} />
+          <p className="mt-3 text-sm">
+            <Link href={`${base}/imports`} className="text-brand-700 hover:underline">
+              {tImport("allImports")}
+            </Link>
+          </p>
+        </Card>
+      ) : null}
     </div>
   );
 }
