@@ -13,7 +13,7 @@ import { normalizePhone } from "@/lib/sms/phone";
 import { loadMessages } from "@/messages";
 import { createDeduper, duplicateReason } from "./dedupe";
 import { rejectedRowsCsv, type RejectedRow, type RejectReason } from "./report";
-import { openImportRows } from "./source";
+import { openImportBatches, openImportRows } from "./source";
 import { createStage, dropStage, openStageWriter, stageTable } from "./stage";
 import { customTarget } from "./targets";
 
@@ -183,7 +183,7 @@ async function stageRows(h: DbHandle, imp: Import, table: string): Promise<ReadR
   const keyJson = custom.map((c) => JSON.stringify(c.key));
   const suppressed = await loadSuppressions(db, imp.orgId);
   const deduper = createDeduper({ on: ["email", "phone"] });
-  const source = await openImportRows(db, imp);
+  const source = await openImportBatches(db, imp);
   const header = source.header;
   const labelOf = (idx: number) => header[idx] ?? String(idx + 1);
   const writer = await openStageWriter(h, table);
@@ -198,74 +198,78 @@ async function stageRows(h: DbHandle, imp: Import, table: string): Promise<ReadR
   const width = header.length;
   const dupRow = { rowNumber: 0, email: null as string | null, phone: null as string | null };
   try {
-    for await (const row of source.rows) {
-      total++;
-      if (total % PROGRESS_EVERY === 0) {
+    let nextProgress = PROGRESS_EVERY;
+    for await (const batch of source.batches) {
+      if (total >= nextProgress) {
+        nextProgress = total + PROGRESS_EVERY;
         await db.update(imports).set({ processedRows: total }).where(eq(imports.id, imp.id));
       }
-      const v = row.values;
-      if (v.length > width && v.slice(width).some((x) => x.trim() !== "")) {
-        reject(row.rowNumber, reason("COLUMN_COUNT", { count: v.length, expected: width }), v);
-        continue;
-      }
-      const emailRaw = emailIdx >= 0 ? (v[emailIdx] ?? "").trim() : "";
-      const phoneRaw = phoneIdx >= 0 ? (v[phoneIdx] ?? "").trim() : "";
-      const email = emailRaw ? normalizeEmail(emailRaw) : null;
-      if (emailRaw && email === null) {
-        reject(row.rowNumber, reason("INVALID_EMAIL", { column: labelOf(emailIdx) }), v);
-        continue;
-      }
-      const phone = phoneRaw ? normalizePhone(phoneRaw) : null;
-      if (phoneRaw && phone === null) {
-        reject(row.rowNumber, reason("INVALID_PHONE", { column: labelOf(phoneIdx) }), v);
-        continue;
-      }
-      if (email === null && phone === null) {
-        reject(row.rowNumber, reason("NO_ADDRESS"), v);
-        continue;
-      }
-      let data = "{";
-      let bad: RejectReason | null = null;
-      for (let i = 0; i < custom.length; i++) {
-        const c = custom[i]!;
-        const r = parseValue(c.column, v[c.idx] ?? null);
-        if (!r.ok) {
-          bad = reason(VALUE_REASON[r.error] ?? "INVALID_VALUE", { column: labelOf(c.idx) });
-          break;
-        }
-        if (r.value === null) continue;
-        if (data.length > 1) data += ",";
-        data += `${keyJson[i]}:${JSON.stringify(r.value)}`;
-      }
-      if (bad) {
-        reject(row.rowNumber, bad, v);
-        continue;
-      }
-      data += "}";
-      if (suppressed.size > 0) {
-        const hit =
-          (email !== null &&
-            suppressed.has(`email:${addressHash("email", email.toLowerCase())}`)) ||
-          (phone !== null && suppressed.has(`sms:${addressHash("sms", phone)}`));
-        if (hit) {
-          suppressedCount++;
-          if (rejected.length < REPORT_MAX_ROWS)
-            rejected.push({ rowNumber: row.rowNumber, reason: reason("SUPPRESSED"), raw: v });
+      for (const row of batch) {
+        total++;
+        const v = row.values;
+        if (v.length > width && v.slice(width).some((x) => x.trim() !== "")) {
+          reject(row.rowNumber, reason("COLUMN_COUNT", { count: v.length, expected: width }), v);
           continue;
         }
+        const emailRaw = emailIdx >= 0 ? (v[emailIdx] ?? "").trim() : "";
+        const phoneRaw = phoneIdx >= 0 ? (v[phoneIdx] ?? "").trim() : "";
+        const email = emailRaw ? normalizeEmail(emailRaw) : null;
+        if (emailRaw && email === null) {
+          reject(row.rowNumber, reason("INVALID_EMAIL", { column: labelOf(emailIdx) }), v);
+          continue;
+        }
+        const phone = phoneRaw ? normalizePhone(phoneRaw) : null;
+        if (phoneRaw && phone === null) {
+          reject(row.rowNumber, reason("INVALID_PHONE", { column: labelOf(phoneIdx) }), v);
+          continue;
+        }
+        if (email === null && phone === null) {
+          reject(row.rowNumber, reason("NO_ADDRESS"), v);
+          continue;
+        }
+        let data = "{";
+        let bad: RejectReason | null = null;
+        for (let i = 0; i < custom.length; i++) {
+          const c = custom[i]!;
+          const r = parseValue(c.column, v[c.idx] ?? null);
+          if (!r.ok) {
+            bad = reason(VALUE_REASON[r.error] ?? "INVALID_VALUE", { column: labelOf(c.idx) });
+            break;
+          }
+          if (r.value === null) continue;
+          if (data.length > 1) data += ",";
+          data += `${keyJson[i]}:${JSON.stringify(r.value)}`;
+        }
+        if (bad) {
+          reject(row.rowNumber, bad, v);
+          continue;
+        }
+        data += "}";
+        if (suppressed.size > 0) {
+          const hit =
+            (email !== null &&
+              suppressed.has(`email:${addressHash("email", email.toLowerCase())}`)) ||
+            (phone !== null && suppressed.has(`sms:${addressHash("sms", phone)}`));
+          if (hit) {
+            suppressedCount++;
+            if (rejected.length < REPORT_MAX_ROWS)
+              rejected.push({ rowNumber: row.rowNumber, reason: reason("SUPPRESSED"), raw: v });
+            continue;
+          }
+        }
+        dupRow.rowNumber = row.rowNumber;
+        dupRow.email = email;
+        dupRow.phone = phone;
+        const dup = deduper.check(dupRow);
+        if (dup) {
+          reject(row.rowNumber, duplicateReason(dup), v);
+          continue;
+        }
+        const first = firstIdx >= 0 ? (v[firstIdx] ?? "").trim().slice(0, 200) || null : null;
+        const last = lastIdx >= 0 ? (v[lastIdx] ?? "").trim().slice(0, 200) || null : null;
+        const p = writer.add(row.rowNumber, email, phone, first, last, data);
+        if (p) await p;
       }
-      dupRow.rowNumber = row.rowNumber;
-      dupRow.email = email;
-      dupRow.phone = phone;
-      const dup = deduper.check(dupRow);
-      if (dup) {
-        reject(row.rowNumber, duplicateReason(dup), v);
-        continue;
-      }
-      const first = firstIdx >= 0 ? (v[firstIdx] ?? "").trim().slice(0, 200) || null : null;
-      const last = lastIdx >= 0 ? (v[lastIdx] ?? "").trim().slice(0, 200) || null : null;
-      const p = writer.add(row.rowNumber, email, phone, first, last, data);
-      if (p) await p;
     }
     await writer.finish();
   } catch (err) {
