@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "../fixtures/auth";
+import { DEMO, PARTNER, signIn } from "../fixtures/auth";
 
 /** Windows-1252 bytes of a text (Latin-1 covers the Finnish letters). */
 export const cp1252 = (s: string) => Buffer.from(s, "latin1");
@@ -112,4 +112,39 @@ test("[import] a Windows-1252 semicolon CSV with Finnish headers and bad rows, w
   await expect(page.getByRole("link", { name: "Meikäläinen Matti" })).toBeVisible();
   await expect(page.getByRole("link", { name: "asiakkaat.csv" })).toBeVisible();
   await expect(page.getByText("Valmis", { exact: true })).toBeVisible();
+});
+
+test("[import] the upload and report routes refuse another organisation and a wrong register", async ({
+  page,
+}) => {
+  await signIn(page, DEMO);
+  const run = Date.now();
+  await createRegisterWithInterests(page, `Rajatesti ${run}`);
+  const registerPath = new URL(page.url()).pathname; // /demo/registers/<id>
+  const registerId = registerPath.split("/").pop()!;
+  const body = finnishCsv(run);
+  const post = (path: string) =>
+    page.request.post(path, {
+      data: body,
+      headers: { "content-type": "application/octet-stream", "x-file-name": "a.csv" },
+    });
+  // The demo user is not a member of the partner's organisation: its URLs do not exist.
+  expect((await post(`/${PARTNER.org}/registers/${registerId}/imports/upload`)).status()).toBe(404);
+  // A register id that is not the organisation's.
+  const missing = "00000000-0000-4000-8000-000000000000";
+  expect((await post(`/${DEMO.org}/registers/${missing}/imports/upload`)).status()).toBe(404);
+  // The own register accepts the upload; its import is not reachable under another organisation.
+  const ok = await post(`${registerPath}/imports/upload`);
+  expect(ok.status()).toBe(201);
+  const { url } = (await ok.json()) as { url: string };
+  const importId = url.split("/").pop()!;
+  const other = await page.request.get(
+    `/${PARTNER.org}/registers/${registerId}/imports/${importId}/report`,
+  );
+  expect(other.status()).toBe(404);
+  const page404 = await page.goto(`/${PARTNER.org}/registers/${registerId}/imports/${importId}`);
+  expect(page404?.status()).toBe(404);
+  // Signed out, the upload route answers 401.
+  await page.context().clearCookies();
+  expect((await post(`${registerPath}/imports/upload`)).status()).toBe(401);
 });

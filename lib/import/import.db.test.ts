@@ -324,6 +324,20 @@ describe("import job", () => {
     expect(before).toHaveLength(4);
   });
 
+  it("update mode on an empty register turns every row away with a reason", async () => {
+    const ctx = await orgWith();
+    const r = await importBytes(ctx, "u.csv", Buffer.from("email\na@x.fi\nb@x.fi\n"), {
+      mapping: { "0": "email" },
+      mode: "update",
+    });
+    expect(r).toMatchObject({ insertedRows: 0, updatedRows: 0, rejectedRows: 2 });
+    expect((await reportPreview(h.db, r)).map((x) => [x.row, x.values])).toEqual([
+      ["2", ["a@x.fi"]],
+      ["3", ["b@x.fi"]],
+    ]);
+    expect(await registerContacts(ctx.register.id)).toEqual([]);
+  });
+
   it("matches by phone, refuses an address owned by another contact", async () => {
     const ctx = await orgWith();
     await importBytes(

@@ -299,6 +299,20 @@ type Classified = { matched: number; rejects: { rn: number; reject: string }[] }
 async function classify(db: Db, imp: Import, table: string): Promise<Classified> {
   const t = sql.raw(table);
   const reg = imp.registerId;
+  const [any] = await queryRows<{ x: number }>(
+    db,
+    sql`select 1 as x from contacts where register_id = ${reg}::uuid limit 1`,
+  );
+  // An empty register (the first import): nothing to match, nothing taken.
+  if (!any) {
+    if (imp.mode !== "update") return { matched: 0, rejects: [] };
+    await db.execute(sql`update ${t} set reject = 'NOT_IN_REGISTER'`);
+    const rows = await queryRows<{ rn: number }>(db, sql`select rn from ${t} order by rn`);
+    return {
+      matched: 0,
+      rejects: rows.map((r) => ({ rn: Number(r.rn), reject: "NOT_IN_REGISTER" })),
+    };
+  }
   await db.execute(sql`
     update ${t} s set email_owner = c.id from contacts c
     where c.register_id = ${reg}::uuid and s.email_l is not null and lower(c.email) = s.email_l`);
