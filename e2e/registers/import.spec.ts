@@ -70,7 +70,7 @@ test("[import] a Windows-1252 semicolon CSV with Finnish headers and bad rows, w
   // The preview decoded the Windows-1252 file and found the semicolons.
   await expect(page.getByText("Windows-1252 (ANSI)", { exact: false })).toBeVisible();
   await expect(page.getByText("Puolipiste (;)", { exact: false })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Meikäläinen" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Meikäläinen", exact: true })).toBeVisible();
   // Headers were matched to the register's columns.
   await expect(page.getByLabel("Rekisterin sarake: Sähköposti")).toHaveValue("email");
   await expect(page.getByLabel("Rekisterin sarake: Sukunimi")).toHaveValue("lastName");
