@@ -185,7 +185,9 @@ export async function main(args: string[]): Promise<number> {
   let code = 0;
   try {
     await migrateDb(handle);
-    const version = (await admin.query<{ v: string }>("show server_version")).rows[0]?.v ?? "?";
+    const version =
+      (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]
+        ?.v ?? "?";
     console.log(`database: postgres ${version} (${u.host}, throwaway database ${name})`);
     const tg = performance.now();
     await writeCsv(file, rows);

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { orgAction } from "@/lib/action";
-import { startImport } from "./imports";
+import { retryImport, startImport } from "./imports";
 
 const id = z.uuid({ error: "errors.NOT_FOUND" });
 // Mapping fields are `map_<source column index>` with a target ("skip" for none).
@@ -31,6 +31,23 @@ export const startImportAction = orgAction(
       { userId: ctx.userId, userEmail: ctx.userEmail, ip: ctx.ip },
       input.importId,
       { mapping, mode: input.mode, dedupe: input.dedupe, consent: input.consent },
+    );
+    revalidatePath(`/${ctx.slug}/registers/${input.registerId}`, "layout");
+    return input.importId;
+  },
+);
+
+const RetryImportSchema = z.object({ registerId: id, importId: id });
+
+/** Queues a failed import again (editors). */
+export const retryImportAction = orgAction(
+  { schema: RetryImportSchema, role: "editor" },
+  async (input, ctx) => {
+    await retryImport(
+      await getDb(),
+      ctx.orgId,
+      { userId: ctx.userId, userEmail: ctx.userEmail, ip: ctx.ip },
+      input.importId,
     );
     revalidatePath(`/${ctx.slug}/registers/${input.registerId}`, "layout");
     return input.importId;

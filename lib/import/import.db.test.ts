@@ -16,6 +16,7 @@ import {
   listImports,
   previewImport,
   reportPreview,
+  retryImport,
   startImport,
   type StartInput,
 } from "./imports";
@@ -444,6 +445,17 @@ describe("import job", () => {
     // A failed import is not run again by a retried job.
     expect(await runImport(h, ctx.org.id, draft.id)).toMatchObject({ status: "failed" });
     expect(await registerContacts(ctx.register.id)).toEqual(before);
+    // "Try again" queues it with the same file and mapping; this time it goes through.
+    await retryImport(h.db, ctx.org.id, ctx.actor, draft.id);
+    expect(await runImport(h, ctx.org.id, draft.id)).toMatchObject({
+      status: "done",
+      insertedRows: 1,
+      updatedRows: 1,
+      error: null,
+    });
+    await expect(retryImport(h.db, ctx.org.id, ctx.actor, draft.id)).rejects.toMatchObject({
+      userMessage: "import.errors.NOT_FAILED",
+    });
   });
 
   it("a job run twice, or rerun after a crash mid-run, adds no duplicates", async () => {

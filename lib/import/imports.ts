@@ -213,6 +213,37 @@ export async function startImport(
   });
 }
 
+/**
+ * Queues a failed import again with the same file, mapping and options (editors). The failed run
+ * changed nothing, so starting over is safe; the upload must not have expired.
+ */
+export async function retryImport(
+  db: Db,
+  orgId: string,
+  actor: Actor,
+  importId: string,
+): Promise<Import> {
+  await authorizeActor(db, orgId, actor, "editor");
+  const imp = await getImportOrThrow(db, orgId, importId);
+  if (imp.status !== "failed") throw bad("import.errors.NOT_FAILED");
+  if (!imp.fileId) throw bad("import.errors.FILE_EXPIRED");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(imports)
+      .set({ status: "queued", error: null, processedRows: 0, finishedAt: null })
+      .where(and(eq(imports.id, imp.id), eq(imports.orgId, orgId), eq(imports.status, "failed")))
+      .returning();
+    if (!row) throw bad("import.errors.NOT_FAILED");
+    await enqueue(
+      tx as unknown as Db,
+      "register/import.requested",
+      { orgId, importId: imp.id },
+      { dedupeKey: `${imp.id}:retry:${Date.now()}` },
+    );
+    return row;
+  });
+}
+
 /** The first `n` rows of the stored report (row, reason, cells), for the import page. */
 export async function reportPreview(db: Db, imp: Import, n = 20) {
   if (!imp.reportFileId) return [];

@@ -12,6 +12,7 @@ import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { MappingForm } from "../_components/mapping-form";
+import { RetryForm } from "../_components/retry-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("import.page"))("title") };
@@ -149,6 +150,9 @@ export default async function ImportPage({
         <p role="alert" className="text-sm text-red-700">
           {t("failedText", { error: say(imp.error ?? "import.errors.FAILED") })}
         </p>
+        {hasRole(m.role, "editor") && imp.fileId ? (
+          <RetryForm org={org} registerId={id} importId={imp.id} />
+        ) : null}
       </Card>
     );
   } else {
