@@ -152,11 +152,12 @@ async function ours(handle: DbHandle, file: string) {
     peakRss = Math.max(peakRss, m.rss);
   }, 50);
   const t0 = performance.now();
-  const done = await runImport(handle, org.id, draft.id);
+  const timings: { read?: number; classify?: number; report?: number; merge?: number } = {};
+  const done = await runImport(handle, org.id, draft.id, { timings });
   const ms = performance.now() - t0;
   clearInterval(sampler);
   if (done?.status !== "done") throw new Error(`import ${done?.status}: ${done?.error}`);
-  return { ms, uploadMs, done, peakHeap, peakRss };
+  return { ms, uploadMs, done, peakHeap, peakRss, timings };
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -221,6 +222,10 @@ export async function main(args: string[]): Promise<number> {
     console.log(
       `ours:      runImport ${(o.ms / 1000).toFixed(2)} s → ${Math.round(rows / (o.ms / 1000))} rows/s ` +
         `(inserted ${d.insertedRows}, rejected ${d.rejectedRows}; upload into stored_files ${(o.uploadMs / 1000).toFixed(2)} s, not timed)`,
+    );
+    const ph = (k: keyof typeof o.timings) => `${((o.timings[k] ?? 0) / 1000).toFixed(2)} s`;
+    console.log(
+      `phases:    read+validate+COPY to staging ${ph("read")}, match ${ph("classify")}, report ${ph("report")}, merge into contacts (one transaction) ${ph("merge")}`,
     );
     console.log(
       `memory:    peak heap ${(o.peakHeap / 2 ** 20).toFixed(0)} MiB, peak RSS ${(o.peakRss / 2 ** 20).toFixed(0)} MiB during runImport`,

@@ -25,8 +25,11 @@ const PROGRESS_EVERY = 5_000;
 export const REPORT_MAX_ROWS = 100_000;
 const REPORT_DAYS = 30;
 
-/** Test hooks: inject a failure at a point of the run. */
-export type RunHooks = { beforeCommit?: () => void | Promise<void> };
+/** Test hooks: inject a failure at a point of the run; `timings` receives each phase's ms. */
+export type RunHooks = {
+  beforeCommit?: () => void | Promise<void>;
+  timings?: { read?: number; classify?: number; report?: number; merge?: number };
+};
 
 const VALUE_REASON: Record<string, string> = {
   "registers.values.required": "REQUIRED_MISSING",
@@ -75,8 +78,16 @@ export async function runImport(
       .set({ status: "running", startedAt: new Date(), processedRows: 0, error: null })
       .where(eq(imports.id, imp.id));
     await createStage(h, table);
+    let t0 = performance.now();
+    const lap = (phase: keyof NonNullable<RunHooks["timings"]>) => {
+      const t = performance.now();
+      if (hooks.timings) hooks.timings[phase] = t - t0;
+      t0 = t;
+    };
     const read = await stageRows(h, imp, table);
+    lap("read");
     const merged = await classify(db, imp, table);
+    lap("classify");
     const rejected = [...read.rejected];
     if (merged.rejects.length > 0) {
       const raw = await rawValues(
@@ -94,9 +105,11 @@ export async function runImport(
     if (rejected.length > 0) {
       reportFileId = await writeReport(db, imp, read.header, rejected, rejectedCount);
     }
+    lap("report");
     const now = new Date();
     const done = await db.transaction(async (tx) => {
       const counts = await merge(tx as unknown as Db, imp, table, now);
+      lap("merge");
       await hooks.beforeCommit?.();
       const [row] = await tx
         .update(imports)
