@@ -230,6 +230,7 @@ describe("import job", () => {
       .from(auditLog)
       .where(and(eq(auditLog.orgId, ctx.org.id), eq(auditLog.action, "import.completed")));
     expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({ targetName: "asiakkaat.csv", count: 3 });
     expect(await listImports(h.db, ctx.org.id, ctx.register.id)).toMatchObject([
       { id: draft.id, status: "done" },
     ]);
@@ -484,6 +485,31 @@ describe("import job", () => {
       insertedRows: 2,
     });
     expect(await registerContacts(ctx.register.id)).toHaveLength(2);
+  });
+
+  it("an import whose upload has expired fails with a message and changes nothing", async () => {
+    const ctx = await orgWith();
+    const draft = await createImportFromUpload(
+      h.db,
+      ctx.org.id,
+      ctx.actor,
+      ctx.register.id,
+      "vanha.csv",
+      chunked(Buffer.from("email\na@x.fi\n")),
+    );
+    await startImport(h.db, ctx.org.id, ctx.actor, draft.id, {
+      ...DEFAULT_START,
+      mapping: { "0": "email" },
+    });
+    await h.db.update(imports).set({ fileId: null }).where(eq(imports.id, draft.id));
+    expect(await runImport(h, ctx.org.id, draft.id)).toMatchObject({
+      status: "failed",
+      error: "import.errors.FILE_EXPIRED",
+    });
+    expect(await registerContacts(ctx.register.id)).toEqual([]);
+    await expect(retryImport(h.db, ctx.org.id, ctx.actor, draft.id)).rejects.toMatchObject({
+      userMessage: "import.errors.FILE_EXPIRED",
+    });
   });
 
   it("refuses bad files with a clear message and keeps nothing", async () => {

@@ -135,6 +135,8 @@ export async function runImport(
         targetId: imp.id,
         details: {
           registerId: imp.registerId,
+          targetName: imp.fileName,
+          count: counts.inserted,
           fileName: imp.fileName,
           inserted: counts.inserted,
           updated: counts.updated,

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import type { imports } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import { readFile } from "@/lib/files/store";
 import type { CsvDelimiter, CsvEncoding } from "./detect";
 import { detectDelimiter, detectEncoding } from "./detect";
@@ -24,7 +25,7 @@ export async function openImportRows(
   imp: ImportRow,
   opts: { maxRows?: number } = {},
 ): Promise<RowSource> {
-  if (!imp.fileId) throw new Error("import has no file");
+  if (!imp.fileId) throw new AppError("BAD_REQUEST", { userMessage: "import.errors.FILE_EXPIRED" });
   const bytes = readFile(db, imp.orgId, imp.fileId);
   if (imp.format === "xlsx") return readXlsx(bytes, opts);
   return readCsv(bytes, {
@@ -55,7 +56,7 @@ export async function openImportBatches(
   db: Db,
   imp: ImportRow,
 ): Promise<{ header: string[]; batches: AsyncIterable<CsvRow[]> }> {
-  if (!imp.fileId) throw new Error("import has no file");
+  if (!imp.fileId) throw new AppError("BAD_REQUEST", { userMessage: "import.errors.FILE_EXPIRED" });
   const bytes = readFile(db, imp.orgId, imp.fileId);
   if (imp.format === "xlsx") {
     const r = await readXlsx(bytes);
