@@ -459,6 +459,38 @@ describe("import job", () => {
     });
   });
 
+  it("a contact added between matching and merging fails the import cleanly", async () => {
+    const ctx = await orgWith();
+    await importBytes(ctx, "1.csv", Buffer.from("email\nold@x.fi\n"), {
+      mapping: { "0": "email" },
+    });
+    const draft = await createImportFromUpload(
+      h.db,
+      ctx.org.id,
+      ctx.actor,
+      ctx.register.id,
+      "2.csv",
+      chunked(Buffer.from("email\nnew@x.fi\n")),
+    );
+    await startImport(h.db, ctx.org.id, ctx.actor, draft.id, {
+      ...DEFAULT_START,
+      mapping: { "0": "email" },
+    });
+    const failed = await runImport(h, ctx.org.id, draft.id, {
+      // Someone adds the same address after the import matched its rows.
+      beforeMerge: async () => {
+        await h.db
+          .insert(contacts)
+          .values({ orgId: ctx.org.id, registerId: ctx.register.id, email: "new@x.fi" });
+      },
+    });
+    expect(failed).toMatchObject({ status: "failed", error: "import.errors.CONFLICT" });
+    expect((await registerContacts(ctx.register.id)).map((c) => c.email)).toEqual([
+      "new@x.fi",
+      "old@x.fi",
+    ]);
+  });
+
   it("a job run twice, or rerun after a crash mid-run, adds no duplicates", async () => {
     const ctx = await orgWith();
     const draft = await createImportFromUpload(

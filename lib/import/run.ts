@@ -27,6 +27,7 @@ const REPORT_DAYS = 30;
 
 /** Test hooks: inject a failure at a point of the run; `timings` receives each phase's ms. */
 export type RunHooks = {
+  beforeMerge?: () => void | Promise<void>;
   beforeCommit?: () => void | Promise<void>;
   timings?: { read?: number; classify?: number; report?: number; merge?: number };
 };
@@ -106,6 +107,7 @@ export async function runImport(
       reportFileId = await writeReport(db, imp, read.header, rejected, rejectedCount);
     }
     lap("report");
+    await hooks.beforeMerge?.();
     const now = new Date();
     const done = await db.transaction(async (tx) => {
       const counts = await merge(tx as unknown as Db, imp, table, now);
@@ -155,7 +157,11 @@ export async function runImport(
         .where(eq(storedFiles.id, reportFileId))
         .catch(() => {});
     await dropStage(h, table).catch(() => {});
-    const message = isAppError(err) ? err.userMessage : "import.errors.FAILED";
+    const message = isAppError(err)
+      ? err.userMessage
+      : isUniqueViolation(err)
+        ? "import.errors.CONFLICT"
+        : "import.errors.FAILED";
     if (!isAppError(err)) log.error({ err, importId }, "import failed");
     const [row] = await db
       .update(imports)
@@ -164,6 +170,15 @@ export async function runImport(
       .returning();
     return row ?? null;
   }
+}
+
+/** A unique-index violation (PostgreSQL 23505), e.g. a contact added while the import merged. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; i++) {
+    if (e.code === "23505") return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 type ReadResult = {
