@@ -180,7 +180,9 @@ export default async function ImportPage({
         </Card>
         <Card title={t("rejectedRows")}>
           {rejected.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("noRejected")}</p>
+            <p className="text-sm text-slate-600">
+              {imp.rejectedRows + imp.suppressedRows > 0 ? t("reportExpired") : t("noRejected")}
+            </p>
           ) : (
             <div className="space-y-3">
               <p className="text-sm text-slate-600">
