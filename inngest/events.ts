@@ -32,6 +32,8 @@ export const events = {
     segmentId: z.uuid().nullable().optional(),
     locale: z.enum(["fi", "en"]),
   }),
+  /** Runs a queued import of a file into a register (R3). */
+  "register/import.requested": z.object({ orgId: z.uuid(), importId: z.uuid() }),
   /** A job that does nothing: used to check the runner and by the jobs benchmark. */
   "system/ping": z.object({ n: z.number().int().optional() }),
 } as const;

@@ -4,6 +4,7 @@ import { ping } from "./functions/system/ping";
 import { sendEmailMessage } from "./functions/email/send-message";
 import { sendSmsMessage } from "./functions/sms/send-message";
 import { exportContacts } from "./functions/registers/export-contacts";
+import { runRegisterImport } from "./functions/registers/import";
 
 /** Every job, keyed by its event. One handler per event. */
 export const jobs: JobDefinition[] = [
@@ -11,6 +12,7 @@ export const jobs: JobDefinition[] = [
   sendEmailMessage,
   sendSmsMessage,
   exportContacts,
+  runRegisterImport,
 ] as JobDefinition[];
 
 export const jobsByEvent = new Map<EventName, JobDefinition>(jobs.map((j) => [j.event, j]));

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "register.privacy_updated",
   "person.exported",
   "person.erased",
+  "import.completed",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

@@ -39,7 +39,8 @@ export type AuditAction =
   | "consent.recorded"
   | "suppression.added"
   | "suppression.removed"
-  | "register.public_forms_updated";
+  | "register.public_forms_updated"
+  | "import.completed";
 
 export type AuditEntry = {
   orgId?: string | null;

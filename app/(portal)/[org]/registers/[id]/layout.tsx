@@ -23,6 +23,7 @@ export default async function RegisterLayout({
   const tabs: (RegisterTab | false)[] = [
     { href: base, label: t("contacts"), exact: true },
     { href: `${base}/segments`, label: t("segments") },
+    editor && { href: `${base}/imports`, label: t("imports") },
     editor && { href: `${base}/exports`, label: t("exports") },
     { href: `${base}/columns`, label: t("columns") },
     { href: `${base}/public`, label: t("publicForms") },

@@ -13,6 +13,8 @@ import { decodeFilterParam } from "@/lib/segments/schemas";
 import { compileForRegister } from "@/lib/segments/segments";
 import { ContactSearch } from "./_components/contact-search";
 import { ContactsFilter } from "./segments/_components/contacts-filter";
+import { listImports } from "@/lib/import/imports";
+import { ImportList } from "./imports/_components/import-list";
 
 type Search = { q?: string; sort?: string; dir?: string; after?: string; f?: string };
 
@@ -56,6 +58,8 @@ export default async function RegisterPage({
   const fields = await builderFields(db, m.orgId, id);
   const ts = await getTranslations("segments");
   const f = where ? sp.f : undefined;
+  const recentImports = await listImports(db, m.orgId, id, 5);
+  const tImport = await getTranslations("import.page");
   const base = `/${org}/registers/${id}`;
   const qs = (p: Record<string, string | undefined>) =>
     `${base}?${new URLSearchParams(Object.entries({ q: q || undefined, sort, dir, f, ...p }).filter((e): e is [string, string] => Boolean(e[1])))}`;
@@ -91,6 +95,14 @@ export default async function RegisterPage({
           ) : null}
         </div>
         <div className="flex flex-wrap gap-2">
+          {hasRole(m.role, "editor") ? (
+            <Link
+              href={`${base}/imports`}
+              className="rounded-md px-4 py-2 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+            >
+              {tImport("importFile")}
+            </Link>
+          ) : null}
           {hasRole(m.role, "editor") ? (
             <Link
               href={`${base}/contacts/new`}
@@ -189,6 +201,16 @@ export default async function RegisterPage({
           ) : null}
         </nav>
       </Card>
+      {recentImports.length > 0 ? (
+        <Card title={tImport("recent")}>
+          <ImportList base={base} rows={recentImports} />
+          <p className="mt-3 text-sm">
+            <Link href={`${base}/imports`} className="text-brand-700 hover:underline">
+              {tImport("allImports")}
+            </Link>
+          </p>
+        </Card>
+      ) : null}
     </div>
   );
 }

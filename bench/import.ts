@@ -1,0 +1,244 @@
+/**
+ * Import benchmark (R3): `npm run bench -- import [rows]` (default 1,000,000) on PostgreSQL
+ * (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; a throwaway database
+ * vk_bench_import_<random> is created and dropped).
+ *
+ * A generated semicolon-separated UTF-8 CSV of `rows` rows and 12 columns (e-mail, phone, first
+ * and last name, city, interests, birth date, join date, points, purchases, postal code, member)
+ * is written to a temporary file, then timed:
+ *
+ *   reference  a plain COPY of the file from Node (fs stream → pg-copy-streams, FORMAT csv)
+ *              into a table of 12 text columns: no validation, no indexes.
+ *   ours       the import job's whole body (runImport): read the stored file back from Postgres,
+ *              decode, parse, validate every value, dedupe, COPY into staging, merge into an
+ *              empty register (contacts with all its indexes), write counters, audit.
+ *              The upload (storing the file) is not timed; it is the user's upload.
+ *
+ * Last line: `import: ours=<s> reference=<s> ratio=<reference/ours> target=0.5`.
+ */
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { DbHandle } from "@/db";
+
+const TARGET = 0.5;
+const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/test";
+
+const HEADER = [
+  "Sähköposti",
+  "Puhelin",
+  "Etunimi",
+  "Sukunimi",
+  "Kaupunki",
+  "Kiinnostuksen kohteet",
+  "Syntymäpäivä",
+  "Liittynyt",
+  "Pisteet",
+  "Ostot",
+  "Postinumero",
+  "Jäsen",
+];
+const FIRST = ["Matti", "Liisa", "Aino", "Juhani", "Äijö", "Helmi", "Eero", "Sofia", "Väinö"];
+const LAST = ["Virtanen", "Mäkelä", "Korhonen", "Nieminen", "Hämäläinen", "Järvinen", "Öhman"];
+const CITY = ["Helsinki", "Espoo", "Tampere", "Oulu", "Turku", "Jyväskylä", "Hämeenlinna"];
+const INTEREST = ["golf", "tennis", "purjehdus", "hiihto", "kalastus"];
+
+/** Writes the CSV; row i is deterministic so runs are comparable. */
+async function writeCsv(file: string, rows: number) {
+  const out = createWriteStream(file);
+  let buf = `${HEADER.join(";")}\n`;
+  for (let i = 0; i < rows; i++) {
+    const a = INTEREST[i % 5]!;
+    const b = INTEREST[(i * 7 + 3) % 5]!;
+    buf +=
+      `asiakas${i}@example.fi;040 ${String(1_000_000 + i).slice(0, 3)} ${String(1_000_000 + i).slice(3)};` +
+      `${FIRST[i % FIRST.length]};${LAST[(i * 3) % LAST.length]};${CITY[(i * 5) % CITY.length]};` +
+      `${a === b ? a : `${a}, ${b}`};${(i % 28) + 1}.${(i % 12) + 1}.${1950 + (i % 55)};` +
+      `${2000 + (i % 25)}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")};` +
+      `${i % 1000},${i % 100};${i % 57};${String(i % 100_000).padStart(5, "0")};${i % 3 === 0 ? "kyllä" : "ei"}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, "drain");
+      buf = "";
+    }
+  }
+  out.end(buf);
+  await once(out, "finish");
+}
+
+async function reference(handle: DbHandle, file: string) {
+  const { from } = await import("pg-copy-streams");
+  const pool = handle.raw as import("pg").Pool;
+  const client = await pool.connect();
+  try {
+    await client.query(
+      `create table bench_copy (${HEADER.map((_, i) => `c${i + 1} text`).join(", ")})`,
+    );
+    const t0 = performance.now();
+    await pipeline(
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+      client.query(
+        from(`copy bench_copy from stdin with (format csv, delimiter ';', header true)`),
+      ),
+    );
+    const ms = performance.now() - t0;
+    const { rows } = await client.query<{ n: number }>("select count(*)::int as n from bench_copy");
+    return { ms, count: Number(rows[0]?.n ?? 0) };
+  } finally {
+    client.release();
+  }
+}
+
+async function ours(handle: DbHandle, file: string) {
+  const { createOrg, createUser } = await import("@/db/seed/factories");
+  const { createRegister } = await import("@/lib/registers/registers");
+  const { createImportFromUpload, startImport } = await import("@/lib/import/imports");
+  const { suggestTargets } = await import("@/lib/import/targets");
+  const { listColumns } = await import("@/lib/registers/registers");
+  const { runImport } = await import("@/lib/import/run");
+  const db = handle.db;
+  const org = await createOrg(db);
+  const u = await createUser(db, { orgId: org.id, role: "main" });
+  const actor = { userId: u.id, userEmail: u.email, ip: null };
+  const register = await createRegister(db, org.id, actor, {
+    name: "Benchmark",
+    columns: [
+      { label: "Kaupunki", type: "text" },
+      { label: "Kiinnostuksen kohteet", type: "multi_choice", options: INTEREST },
+      { label: "Syntymäpäivä", type: "date" },
+      { label: "Liittynyt", type: "date" },
+      { label: "Pisteet", type: "number" },
+      { label: "Ostot", type: "number" },
+      { label: "Postinumero", type: "postal_code" },
+      { label: "Jäsen", type: "boolean" },
+    ],
+  });
+  const tUp = performance.now();
+  const draft = await createImportFromUpload(
+    db,
+    org.id,
+    actor,
+    register.id,
+    "bench.csv",
+    createReadStream(file, { highWaterMark: 1 << 20 }),
+  );
+  const uploadMs = performance.now() - tUp;
+  const columns = await listColumns(db, org.id, register.id);
+  const suggested = suggestTargets(draft.headers, columns, {
+    email: "Sähköposti",
+    phone: "Puhelin",
+    firstName: "Etunimi",
+    lastName: "Sukunimi",
+  });
+  const mapping: Record<string, string> = {};
+  suggested.forEach((t, i) => {
+    if (t) mapping[String(i)] = t;
+  });
+  if (Object.keys(mapping).length !== 12)
+    throw new Error(`mapping incomplete: ${JSON.stringify(mapping)}`);
+  await startImport(db, org.id, actor, draft.id, {
+    mapping,
+    mode: "upsert",
+    dedupe: "email_phone",
+    consent: "none",
+  });
+  let peakHeap = process.memoryUsage().heapUsed;
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
+  }, 50);
+  const t0 = performance.now();
+  const timings: { read?: number; classify?: number; report?: number; merge?: number } = {};
+  const done = await runImport(handle, org.id, draft.id, { timings });
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  if (done?.status !== "done") throw new Error(`import ${done?.status}: ${done?.error}`);
+  return { ms, uploadMs, done, peakHeap, peakRss, timings };
+}
+
+export async function main(args: string[]): Promise<number> {
+  process.env.LOG_LEVEL = "silent";
+  const rows = args[0] ? Number(args[0].replace(/[_,]/g, "")) : 1_000_000;
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error("usage: import [rows]");
+  const url = process.env.DATABASE_URL ?? DEFAULT_URL;
+  const cpus = os.cpus();
+  console.log(
+    `machine: ${cpus[0]?.model ?? "unknown cpu"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+  );
+  console.log(`runtime: node ${process.version} on ${os.platform()} ${os.release()}`);
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "vk-bench-import-"));
+  const file = path.join(dir, "bench.csv");
+  const pg = (await import("pg")).default;
+  const { openDb } = await import("@/db");
+  const { migrateDb } = await import("@/db/migrate");
+  const name = `vk_bench_import_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const handle = await openDb({ url: u.toString(), kind: "postgres" });
+  let code = 0;
+  try {
+    await migrateDb(handle);
+    const version =
+      (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]
+        ?.v ?? "?";
+    console.log(`database: postgres ${version} (${u.host}, throwaway database ${name})`);
+    const tg = performance.now();
+    await writeCsv(file, rows);
+    const size = statSync(file).size;
+    console.log(
+      `file: ${rows} rows × 12 columns, ${(size / 2 ** 20).toFixed(1)} MiB (generated in ${((performance.now() - tg) / 1000).toFixed(1)} s)`,
+    );
+
+    const ref = await reference(handle, file);
+    if (ref.count !== rows) {
+      console.error(`reference: WRONG row count ${ref.count}`);
+      code = 1;
+    }
+    console.log(
+      `reference: plain COPY ${(ref.ms / 1000).toFixed(2)} s → ${Math.round(rows / (ref.ms / 1000))} rows/s`,
+    );
+    await handle.db.execute((await import("drizzle-orm")).sql`drop table bench_copy`);
+
+    const o = await ours(handle, file);
+    const d = o.done;
+    const counted = await (handle.raw as import("pg").Pool).query<{ n: number }>(
+      "select count(*)::int as n from contacts",
+    );
+    const n = Number(counted.rows[0]?.n ?? 0);
+    if (n !== rows || d.insertedRows !== rows || d.rejectedRows !== 0) {
+      console.error(
+        `ours: WRONG result: ${n} contacts, inserted ${d.insertedRows}, rejected ${d.rejectedRows}`,
+      );
+      code = 1;
+    }
+    console.log(
+      `ours:      runImport ${(o.ms / 1000).toFixed(2)} s → ${Math.round(rows / (o.ms / 1000))} rows/s ` +
+        `(inserted ${d.insertedRows}, rejected ${d.rejectedRows}; upload into stored_files ${(o.uploadMs / 1000).toFixed(2)} s, not timed)`,
+    );
+    const ph = (k: keyof typeof o.timings) => `${((o.timings[k] ?? 0) / 1000).toFixed(2)} s`;
+    console.log(
+      `phases:    read+validate+COPY to staging ${ph("read")}, match ${ph("classify")}, report ${ph("report")}, merge into contacts (one transaction) ${ph("merge")}`,
+    );
+    console.log(
+      `memory:    peak heap ${(o.peakHeap / 2 ** 20).toFixed(0)} MiB, peak RSS ${(o.peakRss / 2 ** 20).toFixed(0)} MiB during runImport`,
+    );
+    const ratio = ref.ms / o.ms;
+    console.log(
+      `import: ours=${(o.ms / 1000).toFixed(2)}s reference=${(ref.ms / 1000).toFixed(2)}s ratio=${ratio.toFixed(2)} target=${TARGET}`,
+    );
+  } finally {
+    await handle.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return code;
+}

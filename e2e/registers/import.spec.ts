@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, PARTNER, signIn } from "../fixtures/auth";
+
+/** Windows-1252 bytes of a text (Latin-1 covers the Finnish letters). */
+export const cp1252 = (s: string) => Buffer.from(s, "latin1");
+
+/**
+ * A semicolon-separated CSV as Finnish Excel writes it ("CSV (puolipisteellä erotettu)"):
+ * Windows-1252, CRLF, Finnish headers; three good rows and three bad ones (invalid e-mail,
+ * unknown interest, a duplicate of row 2).
+ */
+export function finnishCsv(run: string | number): Buffer {
+  return cp1252(
+    [
+      "Sähköposti;Etunimi;Sukunimi;Kaupunki;Kiinnostuksen kohteet",
+      `matti-${run}@example.fi;Matti;Meikäläinen;Helsinki;golf, tennis`,
+      `liisa-${run}@example.fi;Liisa;Mäkelä;Helsinki;tennis`,
+      `aino-${run}@example.fi;Aino;Äijälä;Hämeenlinna;golf`,
+      "ei-osoite;Väärä;Osoite;Oulu;",
+      `pekka-${run}@example.fi;Pekka;Peloton;Turku;sulkapallo`,
+      `MATTI-${run}@example.fi;Matti;Tupla;Espoo;`,
+      "",
+    ].join("\r\n"),
+  );
+}
+
+/** Creates a register with text "Kaupunki" and multiple-choice "Kiinnostuksen kohteet" columns. */
+export async function createRegisterWithInterests(page: Page, name: string) {
+  await page.goto(`/${DEMO.org}/registers`);
+  await page.getByLabel("Nimi", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Lisää sarake" }).click();
+  await page.getByLabel("Sarakkeen nimi").last().fill("Kaupunki");
+  await page.getByRole("button", { name: "Lisää sarake" }).click();
+  await page.getByLabel("Sarakkeen nimi").last().fill("Kiinnostuksen kohteet");
+  await page.getByLabel("Tyyppi").last().selectOption({ label: "Monivalinta" });
+  await page.getByLabel("Vaihtoehdot").last().fill("golf\ntennis\npurjehdus");
+  await page.getByRole("button", { name: "Luo rekisteri" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** From the register page: opens "Tuo tiedosto", picks the file and uploads it. */
+export async function uploadImportFile(page: Page, file: { name: string; buffer: Buffer }) {
+  await page.getByRole("link", { name: "Tuo tiedosto" }).click();
+  await page.getByLabel("Tiedosto").setInputFiles({ ...file, mimeType: "text/csv" });
+  await page.getByRole("button", { name: "Lataa ja esikatsele" }).click();
+  await expect(page.getByRole("group", { name: "Sarakkeiden yhdistäminen" })).toBeVisible();
+}
+
+/** On the preview page: keeps the suggested mapping and default options, starts, waits for done. */
+export async function startImportAndWait(page: Page) {
+  await page.getByRole("button", { name: "Aloita tuonti" }).click();
+  await expect(page.getByRole("heading", { name: "Tulokset" })).toBeVisible({ timeout: 60_000 });
+}
+
+/** The count shown on a finished import's page, e.g. importCount(page, "inserted"). */
+export async function importCount(page: Page, key: string): Promise<string> {
+  return (await page.getByTestId(`import-${key}`).locator("dd").textContent()) ?? "";
+}
+
+test("[import] a Windows-1252 semicolon CSV with Finnish headers and bad rows, with a report", async ({
+  page,
+}) => {
+  await signIn(page, DEMO);
+  const run = Date.now();
+  const name = `Tuontitesti ${run}`;
+  await createRegisterWithInterests(page, name);
+  await uploadImportFile(page, { name: "asiakkaat.csv", buffer: finnishCsv(run) });
+
+  // The preview decoded the Windows-1252 file and found the semicolons.
+  await expect(page.getByText("Windows-1252 (ANSI)", { exact: false })).toBeVisible();
+  await expect(page.getByText("Puolipiste (;)", { exact: false })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Meikäläinen", exact: true })).toBeVisible();
+  // Headers were matched to the register's columns.
+  await expect(page.getByLabel("Rekisterin sarake: Sähköposti")).toHaveValue("email");
+  await expect(page.getByLabel("Rekisterin sarake: Sukunimi")).toHaveValue("lastName");
+  await expect(page.getByLabel("Rekisterin sarake: Kiinnostuksen kohteet")).toHaveValue(
+    "c:kiinnostuksen_kohteet",
+  );
+
+  await startImportAndWait(page);
+  expect(await importCount(page, "total")).toBe("6");
+  expect(await importCount(page, "inserted")).toBe("3");
+  expect(await importCount(page, "rejected")).toBe("3");
+  await expect(
+    page.getByRole("cell", {
+      name: 'Sarakkeen "Sähköposti" arvo ei ole kelvollinen sähköpostiosoite.',
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("cell", {
+      name: 'Sarakkeen "Kiinnostuksen kohteet" arvo ei ole sallittu vaihtoehto.',
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: "Sama sähköpostiosoite on jo rivillä 2." }),
+  ).toBeVisible();
+
+  // The report downloads as CSV with the row numbers, reasons and original values.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Lataa raportti (CSV)" }).click(),
+  ]);
+  const report = readFileSync((await download.path())!, "utf8");
+  expect(report).toContain("Rivi;Syy;Sähköposti;Etunimi;Sukunimi;Kaupunki;Kiinnostuksen kohteet");
+  expect(report).toContain("5;");
+  expect(report).toContain("ei-osoite;Väärä;Osoite;Oulu");
+
+  // The register lists the new contacts and the finished import.
+  await page.getByRole("link", { name: "← Takaisin rekisteriin" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Meikäläinen Matti" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "asiakkaat.csv" })).toBeVisible();
+  await expect(page.getByText("Valmis", { exact: true })).toBeVisible();
+});
+
+test("[import] the upload and report routes refuse another organisation and a wrong register", async ({
+  page,
+}) => {
+  await signIn(page, DEMO);
+  const run = Date.now();
+  await createRegisterWithInterests(page, `Rajatesti ${run}`);
+  const registerPath = new URL(page.url()).pathname; // /demo/registers/<id>
+  const registerId = registerPath.split("/").pop()!;
+  const body = finnishCsv(run);
+  const post = (path: string) =>
+    page.request.post(path, {
+      data: body,
+      headers: { "content-type": "application/octet-stream", "x-file-name": "a.csv" },
+    });
+  // The demo user is not a member of the partner's organisation: its URLs do not exist.
+  expect((await post(`/${PARTNER.org}/registers/${registerId}/imports/upload`)).status()).toBe(404);
+  // A register id that is not the organisation's.
+  const missing = "00000000-0000-4000-8000-000000000000";
+  expect((await post(`/${DEMO.org}/registers/${missing}/imports/upload`)).status()).toBe(404);
+  // The own register accepts the upload; its import is not reachable under another organisation.
+  const ok = await post(`${registerPath}/imports/upload`);
+  expect(ok.status()).toBe(201);
+  const { url } = (await ok.json()) as { url: string };
+  const importId = url.split("/").pop()!;
+  const other = await page.request.get(
+    `/${PARTNER.org}/registers/${registerId}/imports/${importId}/report`,
+  );
+  expect(other.status()).toBe(404);
+  const page404 = await page.goto(`/${PARTNER.org}/registers/${registerId}/imports/${importId}`);
+  expect(page404?.status()).toBe(404);
+  // Signed out, the upload route answers 401.
+  await page.context().clearCookies();
+  expect((await post(`${registerPath}/imports/upload`)).status()).toBe(401);
+});
