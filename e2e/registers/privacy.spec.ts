@@ -121,5 +121,7 @@ test("[registers] a person's data is downloaded and the person erased everywhere
   );
   await expect(page.getByText("Estolistalla (sähköposti): poistopyyntö")).toBeVisible();
   await page.goto(`/${DEMO.org}/audit`);
-  await expect(page.getByText("person.erased", { exact: false }).first()).toBeVisible();
+  await expect(
+    page.getByText("poisti henkilön kaikista rekistereistä", { exact: false }).first(),
+  ).toBeVisible();
 });

@@ -58,9 +58,9 @@ test("[registers] a main user creates a register with a choice column and manage
   await expect(page.getByRole("link", { name: "Meikäläinen Maija" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Kalle" })).toHaveCount(0);
 
-  // Edit on the contact page, whose history is honestly empty.
+  // Edit on the contact page, whose consent history is honestly empty.
   await page.getByRole("link", { name: "Meikäläinen Maija" }).click();
-  await expect(page.getByText("Ei historiaa vielä.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Ei vielä suostumustapahtumia.", { exact: false })).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: "golf" })).toBeVisible();
   await page.getByLabel("Sukunimi").fill("Virtanen");
   await page.getByRole("button", { name: "Tallenna" }).click();
