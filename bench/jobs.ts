@@ -11,11 +11,9 @@
  * created from it and dropped at the end), otherwise PGlite in a fresh temporary directory.
  * Last line: `jobs: ours=<jobs/s> reference=<jobs/s> ratio=<ours/reference> target=0.5`.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import type { DbHandle } from "@/db";
+import { openBenchDb } from "./lib/bench-db";
 
 const TARGET = 0.5;
 const CONCURRENCY = 8;
@@ -41,58 +39,6 @@ function parseArgs(args: string[]) {
 
 const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-/** A fresh database of the configured kind, and how to get rid of it. */
-async function openBenchDb(): Promise<{
-  handle: DbHandle;
-  label: string;
-  dispose: () => Promise<void>;
-}> {
-  const { openDb } = await import("@/db");
-  const { migrateDb } = await import("@/db/migrate");
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const pg = (await import("pg")).default;
-    const name = `vk_bench_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    let handle: DbHandle;
-    try {
-      handle = await openDb({ url: u.toString(), kind: "postgres" });
-      await migrateDb(handle);
-    } catch (err) {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-      throw err;
-    }
-    const version =
-      (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]
-        ?.v ?? "?";
-    return {
-      handle,
-      label: `postgres ${version} (${u.host}, throwaway database ${name})`,
-      dispose: async () => {
-        await handle.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "vk-bench-"));
-  const handle = await openDb({ kind: "pglite", dataDir });
-  await migrateDb(handle);
-  return {
-    handle,
-    label: `pglite (${dataDir})`,
-    dispose: async () => {
-      await handle.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The driver itself, no Drizzle: node-postgres Pool and PGlite both answer query(text, params). */
 function rawQuery(handle: DbHandle): RawQuery {

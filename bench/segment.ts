@@ -17,11 +17,8 @@
  * BENCH_KEEP=1 keeps the PostgreSQL database afterwards (for EXPLAIN experiments; drop it by hand).
  * Last line: `segment: ours=<p50 ms> reference=<p50 ms> ratio=<reference/ours> target=0.83`.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import type { DbHandle } from "@/db";
+import { openBenchDb } from "./lib/bench-db";
 
 const TARGET = 0.83;
 const P50_LIMIT_MS = 150;
@@ -39,52 +36,6 @@ function parseArgs(args: string[]) {
     opts[m[1] as "n" | "runs"] = v;
   }
   return opts;
-}
-
-async function openBenchDb() {
-  const { openDb } = await import("@/db");
-  const { migrateDb } = await import("@/db/migrate");
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const pg = (await import("pg")).default;
-    const name = `vk_bench_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    let handle: DbHandle;
-    try {
-      handle = await openDb({ url: u.toString(), kind: "postgres" });
-      await migrateDb(handle);
-    } catch (err) {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-      throw err;
-    }
-    const v = (await admin.query<{ v: string }>("select current_setting('server_version') as v"))
-      .rows[0]?.v;
-    return {
-      handle,
-      label: `postgres ${v ?? "?"} (${u.host}, throwaway database ${name})`,
-      dispose: async () => {
-        await handle.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "vk-bench-"));
-  const handle = await openDb({ kind: "pglite", dataDir });
-  await migrateDb(handle);
-  return {
-    handle,
-    label: `pglite (${dataDir})`,
-    dispose: async () => {
-      await handle.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 const pct = (xs: number[], p: number) => {
