@@ -133,6 +133,5 @@ export const contacts = pgTable(
       t.id,
     ),
     index("contacts_org_idx").on(t.orgId),
-    index("contacts_data_gin").using("gin", sql`${t.data} jsonb_path_ops`),
   ],
 );

@@ -1,62 +1,13 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO, PARTNER, signIn } from "../fixtures/auth";
-
-/** Windows-1252 bytes of a text (Latin-1 covers the Finnish letters). */
-export const cp1252 = (s: string) => Buffer.from(s, "latin1");
-
-/**
- * A semicolon-separated CSV as Finnish Excel writes it ("CSV (puolipisteellä erotettu)"):
- * Windows-1252, CRLF, Finnish headers; three good rows and three bad ones (invalid e-mail,
- * unknown interest, a duplicate of row 2).
- */
-export function finnishCsv(run: string | number): Buffer {
-  return cp1252(
-    [
-      "Sähköposti;Etunimi;Sukunimi;Kaupunki;Kiinnostuksen kohteet",
-      `matti-${run}@example.fi;Matti;Meikäläinen;Helsinki;golf, tennis`,
-      `liisa-${run}@example.fi;Liisa;Mäkelä;Helsinki;tennis`,
-      `aino-${run}@example.fi;Aino;Äijälä;Hämeenlinna;golf`,
-      "ei-osoite;Väärä;Osoite;Oulu;",
-      `pekka-${run}@example.fi;Pekka;Peloton;Turku;sulkapallo`,
-      `MATTI-${run}@example.fi;Matti;Tupla;Espoo;`,
-      "",
-    ].join("\r\n"),
-  );
-}
-
-/** Creates a register with text "Kaupunki" and multiple-choice "Kiinnostuksen kohteet" columns. */
-export async function createRegisterWithInterests(page: Page, name: string) {
-  await page.goto(`/${DEMO.org}/registers`);
-  await page.getByLabel("Nimi", { exact: true }).fill(name);
-  await page.getByRole("button", { name: "Lisää sarake" }).click();
-  await page.getByLabel("Sarakkeen nimi").last().fill("Kaupunki");
-  await page.getByRole("button", { name: "Lisää sarake" }).click();
-  await page.getByLabel("Sarakkeen nimi").last().fill("Kiinnostuksen kohteet");
-  await page.getByLabel("Tyyppi").last().selectOption({ label: "Monivalinta" });
-  await page.getByLabel("Vaihtoehdot").last().fill("golf\ntennis\npurjehdus");
-  await page.getByRole("button", { name: "Luo rekisteri" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
-
-/** From the register page: opens "Tuo tiedosto", picks the file and uploads it. */
-export async function uploadImportFile(page: Page, file: { name: string; buffer: Buffer }) {
-  await page.getByRole("link", { name: "Tuo tiedosto" }).click();
-  await page.getByLabel("Tiedosto").setInputFiles({ ...file, mimeType: "text/csv" });
-  await page.getByRole("button", { name: "Lataa ja esikatsele" }).click();
-  await expect(page.getByRole("group", { name: "Sarakkeiden yhdistäminen" })).toBeVisible();
-}
-
-/** On the preview page: keeps the suggested mapping and default options, starts, waits for done. */
-export async function startImportAndWait(page: Page) {
-  await page.getByRole("button", { name: "Aloita tuonti" }).click();
-  await expect(page.getByRole("heading", { name: "Tulokset" })).toBeVisible({ timeout: 60_000 });
-}
-
-/** The count shown on a finished import's page, e.g. importCount(page, "inserted"). */
-export async function importCount(page: Page, key: string): Promise<string> {
-  return (await page.getByTestId(`import-${key}`).locator("dd").textContent()) ?? "";
-}
+import {
+  createRegisterWithInterests,
+  finnishCsv,
+  importCount,
+  startImportAndWait,
+  uploadImportFile,
+} from "./helpers";
 
 test("[import] a Windows-1252 semicolon CSV with Finnish headers and bad rows, with a report", async ({
   page,

@@ -2,6 +2,19 @@ import { describe, expect, it } from "vitest";
 import { createDeduper, duplicateReason } from "./dedupe";
 
 describe("createDeduper", () => {
+  it("with normalized values compares e-mail case-insensitively and phones as given", () => {
+    const d = createDeduper({ on: ["email", "phone"], normalized: true });
+    expect(d.check({ rowNumber: 2, email: "Matti@Example.fi", phone: "+358401234567" })).toBeNull();
+    expect(d.check({ rowNumber: 3, email: "matti@example.fi" })).toEqual({
+      duplicateOfRow: 2,
+      field: "email",
+    });
+    expect(d.check({ rowNumber: 4, phone: "+358401234567" })).toEqual({
+      duplicateOfRow: 2,
+      field: "phone",
+    });
+  });
+
   it("finds e-mail duplicates case-insensitively and names the first row", () => {
     const d = createDeduper({ on: ["email"] });
     expect(d.check({ rowNumber: 2, email: "Matti.Meikalainen@Example.fi" })).toBeNull();

@@ -27,7 +27,15 @@ export function dedupeKey(field: DedupeField, value: string | null | undefined):
  * normalised value (measured about 140 MB of heap for 1,000,000 rows with e-mail and phone).
  * Values that are empty or not a valid phone number are not compared; validation rejects them.
  */
-export function createDeduper(opts: { on: DedupeField[] }): Deduper {
+export function createDeduper(opts: {
+  on: DedupeField[];
+  /** The rows carry validated values (phone already E.164): skip normalising the phone again. */
+  normalized?: boolean;
+}): Deduper {
+  const keyOf = opts.normalized
+    ? (field: DedupeField, v: string | null | undefined) =>
+        v ? (field === "email" ? v.toLowerCase() : v) : null
+    : dedupeKey;
   const seen = new Map<DedupeField, Map<string, number>>(
     opts.on.map((f) => [f, new Map<string, number>()]),
   );
@@ -35,7 +43,7 @@ export function createDeduper(opts: { on: DedupeField[] }): Deduper {
     check(row) {
       const keys: [DedupeField, string][] = [];
       for (const [field, map] of seen) {
-        const key = dedupeKey(field, row[field]);
+        const key = keyOf(field, row[field]);
         if (key === null) continue;
         const earlier = map.get(key);
         if (earlier !== undefined) return { duplicateOfRow: earlier, field };

@@ -212,7 +212,7 @@ async function stageRows(h: DbHandle, imp: Import, table: string): Promise<ReadR
   }
   const keyJson = custom.map((c) => JSON.stringify(c.key));
   const suppressed = await loadSuppressions(db, imp.orgId);
-  const deduper = createDeduper({ on: ["email", "phone"] });
+  const deduper = createDeduper({ on: ["email", "phone"], normalized: true });
   const source = await openImportBatches(db, imp);
   const header = source.header;
   const labelOf = (idx: number) => header[idx] ?? String(idx + 1);
