@@ -31,6 +31,7 @@ export const NAMESPACES = [
   "exports",
   "consent",
   "publicForms",
+  "personalize",
 ] as const;
 
 export type Messages = Record<string, unknown>;
