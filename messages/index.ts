@@ -32,6 +32,7 @@ export const NAMESPACES = [
   "consent",
   "publicForms",
   "personalize",
+  "campaigns",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -8,3 +8,4 @@ export * from "./rate-limits";
 export * from "./registers";
 export * from "./files";
 export * from "./register-data";
+export * from "./campaigns";

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, consentEvents, contacts, suppressions } from "@/db/schema";
+import {
+  auditLog,
+  campaigns,
+  consentEvents,
+  contacts,
+  deliveries,
+  suppressions,
+} from "@/db/schema";
 import { openTestDb } from "@/db/seed/test-db";
 import { createOrg, createUser } from "@/db/seed/factories";
 import { addressHash } from "@/lib/consent/address-hash";
@@ -104,6 +111,22 @@ describe("data-subject rights (R11)", () => {
       action: "subscribe",
       source: "import",
     });
+    // Messages already sent to the person (one whose contact was deleted before) and to another.
+    const [campaign] = await h.db
+      .insert(campaigns)
+      .values({
+        orgId: s.org.id,
+        channel: "email",
+        name: "Uutiskirje",
+        registerId: s.r1.id,
+        audience: "register",
+      })
+      .returning();
+    await h.db.insert(deliveries).values([
+      { campaignId: campaign!.id, orgId: s.org.id, contactId: c1.id, address: "pekka@example.fi" },
+      { campaignId: campaign!.id, orgId: s.org.id, contactId: null, address: "+358401112222" },
+      { campaignId: campaign!.id, orgId: s.org.id, contactId: keep.id, address: "k@example.fi" },
+    ]);
     // An existing unsubscribe entry keeps its row but loses the address.
     await h.db.insert(suppressions).values({
       orgId: s.org.id,
@@ -132,6 +155,14 @@ describe("data-subject rights (R11)", () => {
       ["sms", null, "erasure"],
     ]);
     expect(supp.map((x) => x.hash)).toContain(addressHash("sms", "+358401112222"));
+    const sent = await h.db
+      .select({ address: deliveries.address, contactId: deliveries.contactId })
+      .from(deliveries)
+      .where(eq(deliveries.campaignId, campaign!.id));
+    expect(sent.map((d) => d.address).filter((a) => !a.startsWith("erased:"))).toEqual([
+      "k@example.fi",
+    ]);
+    expect(sent.filter((d) => d.address.startsWith("erased:"))).toHaveLength(2);
     const [audit] = await h.db
       .select()
       .from(auditLog)

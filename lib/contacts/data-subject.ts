@@ -259,6 +259,14 @@ export async function erasePerson(
       .where(and(eq(contacts.orgId, orgId), matches(q)))
       .for("update");
     const addresses = addressesOf(q, found);
+    // Deliveries keep the address they went to; an erased person's become "erased:<id>". By
+    // contact (indexed) and by address (for deliveries whose contact was deleted earlier).
+    const sent = addresses.map((a) => (a.channel === "email" ? a.value.toLowerCase() : a.value));
+    await tx.execute(sql`
+      update deliveries set address = 'erased:' || id::text
+      where org_id = ${orgId}::uuid
+        and (contact_id in (select jsonb_array_elements_text(${JSON.stringify(found.map((c) => c.id))}::jsonb)::uuid)
+          or address in (select jsonb_array_elements_text(${JSON.stringify(sent)}::jsonb)))`);
     if (found.length)
       await tx.delete(contacts).where(
         and(

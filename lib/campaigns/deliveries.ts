@@ -1,0 +1,203 @@
+import { and, eq, sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db";
+import { campaigns, segments } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { EMPTY_FILTER } from "@/lib/segments/schemas";
+import { compileForRegister, segmentCondition } from "@/lib/segments/segments";
+
+/**
+ * Dispatch state (E8, S1; ARCHITECTURE §2). A campaign's audience is materialized once, in SQL,
+ * into one delivery row per recipient; senders claim queued rows in batches with SKIP LOCKED
+ * under a lease and record the outcome. Everything here is idempotent: a rerun after a crash, a
+ * duplicate job or a second runner can neither add a recipient twice nor send a row twice.
+ */
+
+export type Campaign = typeof campaigns.$inferSelect;
+
+export type ClaimedDelivery = {
+  id: number;
+  contactId: string | null;
+  address: string;
+  attempts: number;
+};
+
+/**
+ * Who a campaign goes to: the register's (or segment's) contacts with an address on the
+ * campaign's channel whose consent for that channel is `subscribed`, minus the organisation's
+ * suppressed addresses, one row per address. Runs once per campaign: the first call inserts and
+ * stamps `materializedAt` in one transaction, later calls return the stored count. A campaign
+ * whose segment was deleted is refused (CONFLICT) rather than sent to the whole register.
+ */
+export async function materializeAudience(
+  db: Db,
+  orgId: string,
+  campaignId: string,
+): Promise<number> {
+  return db.transaction(async (tx0) => {
+    const tx = tx0 as unknown as Db;
+    const [c] = await queryRows<{
+      id: string;
+      channel: "email" | "sms";
+      register_id: string;
+      audience: "register" | "segment";
+      segment_id: string | null;
+      recipients: number | null;
+      materialized_at: string | null;
+    }>(
+      tx,
+      sql`select id, channel, register_id, audience, segment_id, recipients, materialized_at
+          from campaigns where id = ${campaignId}::uuid and org_id = ${orgId}::uuid for update`,
+    );
+    if (!c) throw new AppError("NOT_FOUND");
+    if (c.materialized_at) return Number(c.recipients ?? 0);
+    let where;
+    if (c.audience === "segment") {
+      const [segment] = c.segment_id
+        ? await tx
+            .select()
+            .from(segments)
+            .where(and(eq(segments.id, c.segment_id), eq(segments.orgId, orgId)))
+        : [];
+      if (!segment || segment.registerId !== c.register_id)
+        throw new AppError("CONFLICT", { userMessage: "campaigns.errors.segmentGone" });
+      where = await segmentCondition(tx, orgId, segment);
+    } else {
+      where = await compileForRegister(tx, orgId, c.register_id, EMPTY_FILTER);
+    }
+    const email = c.channel === "email";
+    const address = email ? sql`lower(contacts.email)` : sql`contacts.phone`;
+    const consent = email
+      ? sql`contacts.email is not null and contacts.email_status = 'subscribed'`
+      : sql`contacts.phone is not null and contacts.sms_status = 'subscribed'`;
+    const channel = email ? "email" : "sms";
+    // The suppression hash is addressHash() of lib/consent/address-hash.ts, computed in SQL.
+    const [r] = await queryRows<{ n: number }>(
+      tx,
+      sql`
+      with ins as (
+        insert into deliveries (campaign_id, org_id, contact_id, address)
+        select distinct on (a.address) ${campaignId}::uuid, ${orgId}::uuid, a.id, a.address
+        from (
+          select contacts.id, ${address} as address, contacts.created_at
+          from contacts
+          where ${where} and ${consent}
+        ) a
+        where not exists (
+          select 1 from suppressions s
+          where s.org_id = ${orgId}::uuid and s.channel = ${channel}::consent_channel
+            and s.hash = encode(sha256(convert_to(${`${channel}:`} || a.address, 'UTF8')), 'hex'))
+        order by a.address, a.created_at, a.id
+        on conflict do nothing
+        returning 1
+      ) select count(*)::int as n from ins`,
+    );
+    const n = Number(r?.n ?? 0);
+    await tx
+      .update(campaigns)
+      .set({ recipients: n, materializedAt: new Date(), updatedAt: new Date() })
+      .where(eq(campaigns.id, campaignId));
+    return n;
+  });
+}
+
+/**
+ * Claims up to `limit` queued deliveries of a campaign whose lease is free or expired, leasing
+ * them for `leaseMs`. Concurrent claimers get disjoint rows (SKIP LOCKED). A row whose sender
+ * crashed comes back after its lease; the provider call uses the delivery id as its
+ * idempotency key, so a resend after a crash between "provider accepted" and `markSent` is
+ * recognised by the provider rather than delivered twice.
+ */
+export async function claimDeliveries(
+  db: Db,
+  campaignId: string,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedDelivery[]> {
+  const rows = await queryRows<{
+    id: number;
+    contact_id: string | null;
+    address: string;
+    attempts: number;
+  }>(
+    db,
+    sql`
+    update deliveries d set claimed_until = now() + (${leaseMs}::int * interval '1 millisecond'),
+                            attempts = d.attempts + 1
+    where d.id in (
+      select id from deliveries
+      where campaign_id = ${campaignId}::uuid and status = 'queued'
+        and (claimed_until is null or claimed_until < now())
+      order by id limit ${limit}
+      for update skip locked)
+    returning d.id, d.contact_id, d.address, d.attempts`,
+  );
+  return rows
+    .map((r) => ({
+      id: Number(r.id),
+      contactId: r.contact_id,
+      address: r.address,
+      attempts: Number(r.attempts),
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Records what the provider accepted. Only rows still queued change, so a late duplicate
+ * report of the same batch is a no-op; returns how many rows changed.
+ */
+export async function markSent(
+  db: Db,
+  campaignId: string,
+  sent: { id: number; providerId: string | null }[],
+): Promise<number> {
+  if (sent.length === 0) return 0;
+  const [r] = await queryRows<{ n: number }>(
+    db,
+    sql`
+    with upd as (
+      update deliveries d set status = 'sent', provider_id = v.provider_id, sent_at = now(),
+                              claimed_until = null, error = null
+      from jsonb_to_recordset(${JSON.stringify(
+        sent.map((s) => ({ id: s.id, provider_id: s.providerId })),
+      )}::jsonb) as v(id bigint, provider_id text)
+      where d.id = v.id and d.campaign_id = ${campaignId}::uuid and d.status = 'queued'
+      returning 1
+    ) select count(*)::int as n from upd`,
+  );
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * Records a failed attempt: a permanent error ends the row as `failed`; a transient one keeps
+ * it queued and leases it for `retryInMs`, after which any sender may claim it again.
+ */
+export async function markFailed(
+  db: Db,
+  campaignId: string,
+  id: number,
+  error: string,
+  opts: { permanent: boolean; retryInMs?: number },
+): Promise<void> {
+  await db.execute(sql`
+    update deliveries set
+      status = ${opts.permanent ? "failed" : "queued"}::delivery_status,
+      error = ${error.slice(0, 1000)},
+      claimed_until = ${opts.permanent ? null : new Date(Date.now() + (opts.retryInMs ?? 60_000)).toISOString()}::timestamptz
+    where id = ${id} and campaign_id = ${campaignId}::uuid and status = 'queued'`);
+}
+
+/** Counts per status for the progress bar and ETA (one indexed read). */
+export async function deliveryCounts(
+  db: Db,
+  orgId: string,
+  campaignId: string,
+): Promise<Record<"queued" | "sent" | "delivered" | "failed" | "bounced", number>> {
+  const rows = await queryRows<{ status: string; n: number }>(
+    db,
+    sql`select status, count(*)::int as n from deliveries
+        where campaign_id = ${campaignId}::uuid and org_id = ${orgId}::uuid group by status`,
+  );
+  const out = { queued: 0, sent: 0, delivered: 0, failed: 0, bounced: 0 };
+  for (const r of rows) out[r.status as keyof typeof out] = Number(r.n);
+  return out;
+}
