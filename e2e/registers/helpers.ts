@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { expect, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
@@ -174,4 +175,29 @@ export async function startImportAndWait(page: Page) {
 /** The count shown on a finished import's page, e.g. importCount(page, "inserted"). */
 export async function importCount(page: Page, key: string): Promise<string> {
   return (await page.getByTestId(`import-${key}`).locator("dd").textContent()) ?? "";
+}
+
+/** The preview of a Finnish Excel CSV: decoded as Windows-1252, semicolons found. */
+export async function expectFinnishCsvPreview(page: Page) {
+  await expect(page.getByText("Windows-1252 (ANSI)", { exact: false })).toBeVisible();
+  await expect(page.getByText("Puolipiste (;)", { exact: false })).toBeVisible();
+}
+
+/** The finished import lists the three bad rows both test files carry, with their reasons. */
+export async function expectRejectedRowReasons(page: Page) {
+  for (const reason of [
+    'Sarakkeen "Sähköposti" arvo ei ole kelvollinen sähköpostiosoite.',
+    'Sarakkeen "Kiinnostuksen kohteet" arvo ei ole sallittu vaihtoehto.',
+    "Sama sähköpostiosoite on jo rivillä 2.",
+  ])
+    await expect(page.getByRole("cell", { name: reason })).toBeVisible();
+}
+
+/** Downloads the finished import's report; returns its text. */
+export async function downloadImportReport(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Lataa raportti (CSV)" }).click(),
+  ]);
+  return readFileSync((await download.path())!, "utf8");
 }

@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, PARTNER, signIn } from "../fixtures/auth";
 import {
   createRegisterWithInterests,
+  downloadImportReport,
+  expectFinnishCsvPreview,
+  expectRejectedRowReasons,
   finnishCsv,
   importCount,
   startImportAndWait,
@@ -19,8 +21,7 @@ test("[import] a Windows-1252 semicolon CSV with Finnish headers and bad rows, w
   await uploadImportFile(page, { name: "asiakkaat.csv", buffer: finnishCsv(run) });
 
   // The preview decoded the Windows-1252 file and found the semicolons.
-  await expect(page.getByText("Windows-1252 (ANSI)", { exact: false })).toBeVisible();
-  await expect(page.getByText("Puolipiste (;)", { exact: false })).toBeVisible();
+  await expectFinnishCsvPreview(page);
   await expect(page.getByRole("cell", { name: "Meikäläinen", exact: true })).toBeVisible();
   // Headers were matched to the register's columns.
   await expect(page.getByLabel("Rekisterin sarake: Sähköposti")).toHaveValue("email");
@@ -33,26 +34,10 @@ test("[import] a Windows-1252 semicolon CSV with Finnish headers and bad rows, w
   expect(await importCount(page, "total")).toBe("6");
   expect(await importCount(page, "inserted")).toBe("3");
   expect(await importCount(page, "rejected")).toBe("3");
-  await expect(
-    page.getByRole("cell", {
-      name: 'Sarakkeen "Sähköposti" arvo ei ole kelvollinen sähköpostiosoite.',
-    }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole("cell", {
-      name: 'Sarakkeen "Kiinnostuksen kohteet" arvo ei ole sallittu vaihtoehto.',
-    }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole("cell", { name: "Sama sähköpostiosoite on jo rivillä 2." }),
-  ).toBeVisible();
+  await expectRejectedRowReasons(page);
 
   // The report downloads as CSV with the row numbers, reasons and original values.
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "Lataa raportti (CSV)" }).click(),
-  ]);
-  const report = readFileSync((await download.path())!, "utf8");
+  const report = await downloadImportReport(page);
   expect(report).toContain("Rivi;Syy;Sähköposti;Etunimi;Sukunimi;Kaupunki;Kiinnostuksen kohteet");
   expect(report).toContain("5;");
   expect(report).toContain("ei-osoite;Väärä;Osoite;Oulu");

@@ -182,7 +182,8 @@ export async function markFailed(
     update deliveries set
       status = ${opts.permanent ? "failed" : "queued"}::delivery_status,
       error = ${error.slice(0, 1000)},
-      claimed_until = ${opts.permanent ? null : new Date(Date.now() + (opts.retryInMs ?? 60_000)).toISOString()}::timestamptz
+      claimed_until = case when ${opts.permanent}::boolean then null
+        else now() + (${opts.retryInMs ?? 60_000}::int * interval '1 millisecond') end
     where id = ${id} and campaign_id = ${campaignId}::uuid and status = 'queued'`);
 }
 
