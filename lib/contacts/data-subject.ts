@@ -11,7 +11,6 @@ import {
 import { recordAudit } from "@/lib/audit/record";
 import { toCsv } from "@/lib/audit/csv";
 import { addressHash, type Channel } from "@/lib/consent/address-hash";
-import { AppError } from "@/lib/errors";
 import { authorizeActor, type Actor } from "@/lib/registers/registers";
 import { normalizeEmail } from "@/lib/registers/values";
 import { normalizePhone } from "@/lib/sms/phone";
