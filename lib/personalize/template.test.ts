@@ -73,6 +73,10 @@ describe("compileTemplate / renderTemplate", () => {
     expect(refusal('{% render "x" %}')).toBe("personalize.errors.unknownTag|tag=render");
     expect(refusal("{% cycle 'a', 'b' %}")).toBe("personalize.errors.unknownTag|tag=cycle");
     expect(refusal("{{ first_name | json }}")).toBe("personalize.errors.unknownFilter|filter=json");
+    // No way to switch escaping off for a recipient's value in HTML.
+    expect(refusal("{{ first_name | raw }}", "html")).toBe(
+      "personalize.errors.unknownFilter|filter=raw",
+    );
   });
 
   it("reports a syntax error with its line", () => {

@@ -60,9 +60,6 @@ function engine(html: boolean): Liquid {
   });
   for (const name of Object.keys(liquid.filters))
     if (!(FILTERS as readonly string[]).includes(name)) delete liquid.filters[name];
-  // `raw` turns HTML escaping off for one value; only the html engine needs it and only for
-  // values we produce (links), so it is kept there.
-  if (html) liquid.registerFilter("raw", (v: unknown) => v);
   for (const tag of FORBIDDEN_TAGS) delete liquid.tags[tag];
   return liquid;
 }
