@@ -1,7 +1,9 @@
 import {
   bigserial,
+  boolean,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   smallint,
@@ -13,6 +15,7 @@ import {
 import { organizations, users } from "./orgs";
 import { contacts, registers } from "./registers";
 import { segments } from "./register-data";
+import { contentKind, emailSenders } from "./email-content";
 
 export const campaignChannel = pgEnum("campaign_channel", ["email", "sms"]);
 export const campaignStatus = pgEnum("campaign_status", [
@@ -58,6 +61,42 @@ export const campaigns = pgTable(
     /** Messages per hour; null = as fast as the transport allows. */
     ratePerHour: integer(),
     recipients: integer(),
+    // ---- message content (E1–E4) ----
+    contentKind: contentKind().notNull().default("blocks"),
+    subject: text().notNull().default(""),
+    preheader: text().notNull().default(""),
+    /** Sender chosen from the organisation's verified senders (E6); guarded like `segmentId`. */
+    senderId: uuid().references(() => emailSenders.id, { onDelete: "set null" }),
+    fromName: text().notNull().default(""),
+    replyTo: text(),
+    /** The block document (`lib/campaigns/document.ts`) when `contentKind` is "blocks". */
+    document: jsonb().$type<unknown>(),
+    /** Designer HTML when `contentKind` is "html" (sanitized at save). */
+    html: text(),
+    /** The plain-text body for "text" campaigns, or a hand-written text part (else generated). */
+    textBody: text(),
+    /** Bumped on every content save; sending needs `checkedVersion = contentVersion` (E5). */
+    contentVersion: integer().notNull().default(1),
+    /** The content version last test-sent or previewed in its final form. */
+    checkedVersion: integer(),
+    trackOpens: boolean().notNull().default(true),
+    trackClicks: boolean().notNull().default(true),
+    /** Images embedded inline (CID) instead of linked (E4). */
+    inlineImages: boolean().notNull().default(false),
+    /** Quiet hours in Helsinki time (E7): messages due inside [start, end) wait until `end`. */
+    quietStartHour: smallint(),
+    quietEndHour: smallint(),
+    /**
+     * The message rendered once at send start (E4): HTML and text with merge tags still in place,
+     * links numbered, sizes. Per recipient only the merge tags are filled.
+     */
+    rendered: jsonb().$type<unknown>(),
+    renderedVersion: integer(),
+    /** Who pays for the send (A8, partner issue); null = the organisation itself. */
+    payerOrgId: uuid(),
+    pausedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    error: text(),
     materializedAt: timestamp({ withTimezone: true }),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
@@ -97,6 +136,14 @@ export const deliveries = pgTable(
     providerId: text(),
     error: text(),
     sentAt: timestamp({ withTimezone: true }),
+    /** Provider/webhook facts (E9), first occurrence each; detail rows in `email_events`. */
+    deliveredAt: timestamp({ withTimezone: true }),
+    openedAt: timestamp({ withTimezone: true }),
+    clickedAt: timestamp({ withTimezone: true }),
+    bouncedAt: timestamp({ withTimezone: true }),
+    bounceKind: text().$type<"hard" | "soft">(),
+    complainedAt: timestamp({ withTimezone: true }),
+    unsubscribedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -105,5 +152,7 @@ export const deliveries = pgTable(
     index("deliveries_claim_idx").on(t.campaignId, t.status, t.id),
     // Deleting a contact nulls its deliveries (and the contact page lists them): by contact.
     index("deliveries_contact_idx").on(t.contactId),
+    // Provider webhooks (bounces, complaints, deliveries) find their delivery by provider id.
+    index("deliveries_provider_idx").on(t.providerId),
   ],
 );

@@ -29,7 +29,7 @@ export const storedFiles = pgTable(
     orgId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    purpose: text().$type<"import_upload" | "import_report" | "export">().notNull(),
+    purpose: text().$type<"import_upload" | "import_report" | "export" | "image">().notNull(),
     name: text().notNull(),
     contentType: text().notNull(),
     sizeBytes: bigint({ mode: "number" }).notNull().default(0),

@@ -9,3 +9,5 @@ export * from "./registers";
 export * from "./files";
 export * from "./register-data";
 export * from "./campaigns";
+export * from "./email-content";
+export * from "./tracking";
