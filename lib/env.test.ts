@@ -76,6 +76,19 @@ describe("parseEnv", () => {
     );
   });
 
+  it("requires the Kannel URL and credentials with SMS_GATEWAY=kannel", () => {
+    const err = configError({ SMS_GATEWAY: "kannel" });
+    expect(err.message).toContain("KANNEL_SENDSMS_URL: is required when SMS_GATEWAY=kannel");
+    expect(err.message).toContain("KANNEL_PASSWORD");
+    const env = parseEnv({
+      SMS_GATEWAY: "kannel",
+      KANNEL_SENDSMS_URL: "http://127.0.0.1:13013/cgi-bin/sendsms",
+      KANNEL_USERNAME: "u",
+      KANNEL_PASSWORD: "p",
+    });
+    expect(env.KANNEL_MAX_PARTS).toBe(6);
+  });
+
   it("rejects a non-numeric JOBS_CONCURRENCY, naming it", () => {
     expect(configError({ JOBS_CONCURRENCY: "abc" }).message).toContain("JOBS_CONCURRENCY");
     expect(parseEnv({ JOBS_CONCURRENCY: "8" }).JOBS_CONCURRENCY).toBe(8);

@@ -55,6 +55,14 @@ const EnvSchema = z
     RESEND_BASE_URL: urlWithProtocols(["http:", "https:"]).default("https://api.resend.com"),
     // SMS
     SMS_GATEWAY: z.enum(["sandbox", "kannel"]).default("sandbox"),
+    KANNEL_SENDSMS_URL: urlWithProtocols(["http:", "https:"]).optional(),
+    KANNEL_USERNAME: z.string().min(1).optional(),
+    KANNEL_PASSWORD: z.string().min(1).optional(),
+    /** The sendsms user's `max-messages` in kannel.conf: longer texts are refused, not cut. */
+    KANNEL_MAX_PARTS: z.coerce.number().int().min(1).max(255).default(6),
+    KANNEL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /** Base URL Kannel can reach us at for delivery reports (default APP_URL). */
+    KANNEL_REPORT_BASE_URL: urlWithProtocols(["http:", "https:"]).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.EMAIL_TRANSPORT === "smtp" && !env.SMTP_URL)
@@ -76,11 +84,13 @@ const EnvSchema = z
         message: "is required in production with an external database",
       });
     if (env.SMS_GATEWAY === "kannel")
-      ctx.addIssue({
-        code: "custom",
-        path: ["SMS_GATEWAY"],
-        message: "kannel adapter is not available yet (issue 6); use sandbox",
-      });
+      for (const key of ["KANNEL_SENDSMS_URL", "KANNEL_USERNAME", "KANNEL_PASSWORD"] as const)
+        if (!env[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is required when SMS_GATEWAY=kannel",
+          });
   });
 
 export type Env = z.infer<typeof EnvSchema> & {
