@@ -61,7 +61,9 @@ export const campaigns = pgTable(
     /** Messages per hour; null = as fast as the transport allows. */
     ratePerHour: integer(),
     recipients: integer(),
-    // ---- message content (E1–E4) ----
+    /** SMS campaigns (S1–S3): the sender name or number, one of the organisation's `sms_senders`. */
+    smsSender: text(),
+    // ---- message content (E1–E4; SMS text lives in `textBody`) ----
     contentKind: contentKind().notNull().default("blocks"),
     subject: text().notNull().default(""),
     preheader: text().notNull().default(""),

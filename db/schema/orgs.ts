@@ -3,6 +3,7 @@ import {
   boolean,
   index,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -28,6 +29,8 @@ export const organizations = pgTable("organizations", {
   /** The organisation's own contact addresses (partners receive assignment notices here). */
   contactEmails: jsonb().$type<string[]>().notNull().default([]),
   suspendedAt: timestamp({ withTimezone: true }),
+  /** Price of one SMS part in euro cents, set by platform operators (S3 cost estimate). */
+  smsPartPriceCents: numeric({ precision: 10, scale: 3, mode: "number" }).notNull().default(6.9),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -50,3 +50,21 @@ export const smsInbound = pgTable(
     index("sms_inbound_org_idx").on(t.orgId, t.receivedAt),
   ],
 );
+
+/**
+ * Sender names and numbers an organisation may send SMS campaigns from (S2), managed by its main
+ * users: 1–11 of A–Z a–z 0–9 and space with a letter, or a phone number / short code
+ * (`lib/sms/phone.ts senderProblem`). Unique per organisation, case-sensitively as shown.
+ */
+export const smsSenders = pgTable(
+  "sms_senders",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    sender: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sms_senders_org_sender_uq").on(t.orgId, t.sender)],
+);
