@@ -33,6 +33,7 @@ export const NAMESPACES = [
   "publicForms",
   "personalize",
   "campaigns",
+  "smsSenders",
 ] as const;
 
 export type Messages = Record<string, unknown>;

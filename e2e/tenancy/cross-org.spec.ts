@@ -11,6 +11,7 @@ test("[tenancy] another organisation's pages do not exist for a non-member", asy
     "/painotalo/settings",
     "/painotalo/audit",
     "/painotalo/registers/suppressions",
+    "/painotalo/sms/senders",
   ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "person.exported",
   "person.erased",
   "import.completed",
+  "sms_sender.added",
+  "sms_sender.removed",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

@@ -40,7 +40,9 @@ export type AuditAction =
   | "suppression.added"
   | "suppression.removed"
   | "register.public_forms_updated"
-  | "import.completed";
+  | "import.completed"
+  | "sms_sender.added"
+  | "sms_sender.removed";
 
 export type AuditEntry = {
   orgId?: string | null;

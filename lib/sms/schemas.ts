@@ -10,18 +10,21 @@ const phone = z
     return n ?? v;
   });
 
+/** A sender name or number (S2); the message names the offending character. */
+export const senderField = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const p = senderProblem(v);
+    if (p)
+      ctx.addIssue({
+        code: "custom",
+        message: `errors.SENDER_${p.code}${p.character ? `|character=${p.character}` : ""}`,
+      });
+  });
+
 export const SendTestSmsSchema = z.object({
-  from: z
-    .string()
-    .trim()
-    .superRefine((v, ctx) => {
-      const p = senderProblem(v);
-      if (p)
-        ctx.addIssue({
-          code: "custom",
-          message: `errors.SENDER_${p.code}${p.character ? `|character=${p.character}` : ""}`,
-        });
-    }),
+  from: senderField,
   to: phone,
   text: z.string().trim().min(1, "errors.TEXT_EMPTY").max(1530, "errors.TEXT_TOO_LONG"),
 });
