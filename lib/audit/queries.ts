@@ -46,6 +46,14 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "person.exported",
   "person.erased",
   "import.completed",
+  "campaign.created",
+  "campaign.deleted",
+  "campaign.scheduled",
+  "campaign.unscheduled",
+  "campaign.paused",
+  "campaign.resumed",
+  "campaign.cancelled",
+  "campaign.sent",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

@@ -40,7 +40,15 @@ export type AuditAction =
   | "suppression.added"
   | "suppression.removed"
   | "register.public_forms_updated"
-  | "import.completed";
+  | "import.completed"
+  | "campaign.created"
+  | "campaign.deleted"
+  | "campaign.scheduled"
+  | "campaign.unscheduled"
+  | "campaign.paused"
+  | "campaign.resumed"
+  | "campaign.cancelled"
+  | "campaign.sent";
 
 export type AuditEntry = {
   orgId?: string | null;
