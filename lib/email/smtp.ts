@@ -113,6 +113,17 @@ export function createSmtpTransport(opts: { url: string; poolSize: number }): Em
         text: m.text,
         ...(m.html !== undefined ? { html: m.html } : {}),
         ...(m.headers ? { headers: m.headers } : {}),
+        ...(m.attachments?.length
+          ? {
+              attachments: m.attachments.map((a) => ({
+                filename: a.filename,
+                content: a.content,
+                contentType: a.contentType,
+                cid: a.cid,
+                contentDisposition: "inline" as const,
+              })),
+            }
+          : {}),
         messageId,
       });
       return { key: m.key, ok: true, providerId: info.messageId || messageId };
