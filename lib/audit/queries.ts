@@ -46,6 +46,14 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "person.exported",
   "person.erased",
   "import.completed",
+  "sender.added",
+  "sender.verification_sent",
+  "sender.verified",
+  "sender.deleted",
+  "domain.added",
+  "domain.deleted",
+  "preflight.test_sent",
+  "preflight.approved",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

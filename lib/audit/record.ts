@@ -40,7 +40,15 @@ export type AuditAction =
   | "suppression.added"
   | "suppression.removed"
   | "register.public_forms_updated"
-  | "import.completed";
+  | "import.completed"
+  | "sender.added"
+  | "sender.verification_sent"
+  | "sender.verified"
+  | "sender.deleted"
+  | "domain.added"
+  | "domain.deleted"
+  | "preflight.test_sent"
+  | "preflight.approved";
 
 export type AuditEntry = {
   orgId?: string | null;
