@@ -47,7 +47,8 @@ export function isPrivateAddress(address: string): boolean {
   const kind = isIP(a);
   if (kind === 4) return blocked.check(a, "ipv4");
   if (kind !== 6) return true;
-  const mapped = /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a) ?? /^64:ff9b::(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
+  const mapped =
+    /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a) ?? /^64:ff9b::(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
   if (mapped) return blocked.check(mapped[1]!, "ipv4");
   const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(a);
   if (hexMapped) {
@@ -58,12 +59,7 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 export type SafeFetchError =
-  | "invalid_url"
-  | "blocked_address"
-  | "dns"
-  | "timeout"
-  | "connection"
-  | "too_many_redirects";
+  "invalid_url" | "blocked_address" | "dns" | "timeout" | "connection" | "too_many_redirects";
 
 export type SafeFetchResult =
   | { ok: true; status: number; finalUrl: string; redirects: number; contentType: string | null }
@@ -82,7 +78,10 @@ export type SafeFetchOptions = {
 };
 
 class Refused extends Error {
-  constructor(readonly code: SafeFetchError, detail?: string) {
+  constructor(
+    readonly code: SafeFetchError,
+    detail?: string,
+  ) {
     super(detail ?? code);
   }
 }
@@ -93,33 +92,44 @@ function guardedLookup(allow: Set<string>): LookupFunction {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, "", 0);
       const list = addresses as { address: string; family: number }[];
-      if (!allow.has(hostname.toLowerCase()) && list.some((x) => !allow.has(x.address) && isPrivateAddress(x.address)))
+      if (
+        !allow.has(hostname.toLowerCase()) &&
+        list.some((x) => !allow.has(x.address) && isPrivateAddress(x.address))
+      )
         return callback(new Refused("blocked_address", hostname), "", 0);
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
       callback(null, list[0]!.address, list[0]!.family);
     });
   };
 }
 
 function requestOnce(url: URL, method: string, lookup: LookupFunction, signal: AbortSignal) {
-  return new Promise<{ status: number; location: string | null; contentType: string | null }>((resolve, reject) => {
-    const lib = url.protocol === "https:" ? https : http;
-    const req = lib.request(
-      url,
-      { method, lookup, signal, headers: { "user-agent": "Viestikone-LinkCheck/1.0", accept: "*/*" } },
-      (res) => {
-        resolve({
-          status: res.statusCode ?? 0,
-          location: typeof res.headers.location === "string" ? res.headers.location : null,
-          contentType: res.headers["content-type"] ?? null,
-        });
-        // Only the status matters: never read (or buffer) the body.
-        res.destroy();
-      },
-    );
-    req.on("error", reject);
-    req.end();
-  });
+  return new Promise<{ status: number; location: string | null; contentType: string | null }>(
+    (resolve, reject) => {
+      const lib = url.protocol === "https:" ? https : http;
+      const req = lib.request(
+        url,
+        {
+          method,
+          lookup,
+          signal,
+          headers: { "user-agent": "Viestikone-LinkCheck/1.0", accept: "*/*" },
+        },
+        (res) => {
+          resolve({
+            status: res.statusCode ?? 0,
+            location: typeof res.headers.location === "string" ? res.headers.location : null,
+            contentType: res.headers["content-type"] ?? null,
+          });
+          // Only the status matters: never read (or buffer) the body.
+          res.destroy();
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    },
+  );
 }
 
 const errorCode = (err: unknown): SafeFetchError => {
@@ -132,7 +142,10 @@ const errorCode = (err: unknown): SafeFetchError => {
 };
 
 /** Requests a URL safely (see the module comment); never throws, reports why it failed instead. */
-export async function safeFetch(raw: string, opts: SafeFetchOptions = {}): Promise<SafeFetchResult> {
+export async function safeFetch(
+  raw: string,
+  opts: SafeFetchOptions = {},
+): Promise<SafeFetchResult> {
   const allow = new Set((opts.allowHosts ?? []).map((h) => h.toLowerCase()));
   const maxRedirects = opts.maxRedirects ?? 5;
   const signal = AbortSignal.timeout(opts.timeoutMs ?? 5000);
@@ -146,13 +159,16 @@ export async function safeFetch(raw: string, opts: SafeFetchOptions = {}): Promi
   for (let redirects = 0; ; redirects++) {
     const finalUrl = url.toString();
     try {
-      if (url.protocol !== "http:" && url.protocol !== "https:") throw new Refused("invalid_url", url.protocol);
+      if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new Refused("invalid_url", url.protocol);
       const host = url.hostname.replace(/^\[|\]$/g, "");
       // An IP literal is connected to directly (no lookup), so judge it here.
-      if (isIP(host) && !allow.has(host) && isPrivateAddress(host)) throw new Refused("blocked_address", host);
+      if (isIP(host) && !allow.has(host) && isPrivateAddress(host))
+        throw new Refused("blocked_address", host);
       const res = await requestOnce(url, opts.method ?? "GET", lookup, signal);
       if (res.status >= 300 && res.status < 400 && res.location) {
-        if (redirects >= maxRedirects) return { ok: false, error: "too_many_redirects", finalUrl, redirects };
+        if (redirects >= maxRedirects)
+          return { ok: false, error: "too_many_redirects", finalUrl, redirects };
         url = new URL(res.location, url);
         continue;
       }
