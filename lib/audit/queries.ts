@@ -54,6 +54,14 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "domain.deleted",
   "preflight.test_sent",
   "preflight.approved",
+  "campaign.created",
+  "campaign.deleted",
+  "campaign.scheduled",
+  "campaign.unscheduled",
+  "campaign.paused",
+  "campaign.resumed",
+  "campaign.cancelled",
+  "campaign.sent",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

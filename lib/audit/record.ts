@@ -48,7 +48,15 @@ export type AuditAction =
   | "domain.added"
   | "domain.deleted"
   | "preflight.test_sent"
-  | "preflight.approved";
+  | "preflight.approved"
+  | "campaign.created"
+  | "campaign.deleted"
+  | "campaign.scheduled"
+  | "campaign.unscheduled"
+  | "campaign.paused"
+  | "campaign.resumed"
+  | "campaign.cancelled"
+  | "campaign.sent";
 
 export type AuditEntry = {
   orgId?: string | null;
