@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { auditLog, campaigns, emailSenders, jobs, sendingDomains } from "@/db/schema";
+import { auditLog, campaigns, jobs, sendingDomains } from "@/db/schema";
 import { openTestDb } from "@/db/seed/test-db";
 import { createOrg, createUser } from "@/db/seed/factories";
 import { createRegister } from "@/lib/registers/registers";

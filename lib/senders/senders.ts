@@ -17,9 +17,9 @@ export const SENDER_RESEND_MS = 15 * 60_000;
 export type Actor = { userId: string; userEmail: string; ip: string | null };
 export type SenderRow = typeof emailSenders.$inferSelect;
 
-/** The organisation's senders, verified first then by address (no token hashes). */
-export async function listSenders(db: Db, orgId: string) {
-  return db
+/** The organisation's senders, verified first then by address, with their state (no token hashes). */
+export async function listSenders(db: Db, orgId: string, now = new Date()) {
+  const rows = await db
     .select({
       id: emailSenders.id,
       address: emailSenders.address,
@@ -32,6 +32,14 @@ export async function listSenders(db: Db, orgId: string) {
     .from(emailSenders)
     .where(eq(emailSenders.orgId, orgId))
     .orderBy(sql`${emailSenders.verifiedAt} is null`, asc(emailSenders.address));
+  return rows.map((r) => ({
+    ...r,
+    state: r.verifiedAt
+      ? ("verified" as const)
+      : r.tokenExpiresAt && r.tokenExpiresAt > now
+        ? ("pending" as const)
+        : ("expired" as const),
+  }));
 }
 
 /** One sender of the organisation, or NOT_FOUND (another organisation's sender does not exist). */

@@ -29,7 +29,6 @@ export default async function SendersPage({ params }: { params: Promise<{ org: s
     listDomains(db, m.orgId),
   ]);
   const canEdit = hasRole(m.role, "editor");
-  const now = Date.now();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
   const signing = transportDkimKey();
   return (
@@ -57,7 +56,7 @@ export default async function SendersPage({ params }: { params: Promise<{ org: s
                   <p className={`text-sm ${s.verifiedAt ? "text-green-700" : "text-amber-700"}`}>
                     {s.verifiedAt
                       ? t("senders.verified", { date: date(s.verifiedAt) })
-                      : s.tokenExpiresAt && s.tokenExpiresAt.getTime() > now
+                      : s.state === "pending" && s.tokenExpiresAt
                         ? t("senders.pending", { date: date(s.tokenExpiresAt) })
                         : t("senders.expired")}
                   </p>
