@@ -115,8 +115,9 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ").trim();
 
 /**
  * A test message (E5) for the pre-flight: like a recipient's message but with "[TEST] " before
- * the subject, no open pixel, links to their original targets, and the unsubscribe link and
- * headers only when `urls` are given (a test has no delivery to unsubscribe from).
+ * the subject, no open pixel and links to their original targets. A test has no delivery to
+ * unsubscribe from: without `urls` the unsubscribe link points to the app and no
+ * List-Unsubscribe headers are added.
  */
 export function composeTestMessage(
   m: CompiledMessage,

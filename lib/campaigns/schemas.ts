@@ -10,13 +10,16 @@ const optionalInt = (min: number, max: number, error: string) =>
   z
     .string()
     .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(
-      z.union([
-        z.literal("").transform(() => null),
-        z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
-      ]),
-    );
+    .transform((v, ctx) => {
+      const t = (v ?? "").trim();
+      if (t === "") return null;
+      const n = Number(t);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: error });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 /**
  * The recipients picker posts one value: "r:<registerId>" for a whole register or

@@ -46,19 +46,22 @@ export async function dispatchSetup(db: Db, opts: { contacts?: number } = {}) {
     columns: [{ label: "Kaupunki", type: "text" }],
   });
   const n = opts.contacts ?? 7;
-  const people = await db
-    .insert(contacts)
-    .values(
-      Array.from({ length: n }, (_, i) => ({
-        orgId: org.id,
-        registerId: register.id,
-        firstName: `Jäsen${i}`,
-        email: `jasen${i}@example.fi`,
-        emailStatus: "subscribed" as const,
-        data: { kaupunki: i % 2 ? "Oulu" : "Turku" },
-      })),
-    )
-    .returning();
+  const people =
+    n === 0
+      ? []
+      : await db
+          .insert(contacts)
+          .values(
+            Array.from({ length: n }, (_, i) => ({
+              orgId: org.id,
+              registerId: register.id,
+              firstName: `Jäsen${i}`,
+              email: `jasen${i}@example.fi`,
+              emailStatus: "subscribed" as const,
+              data: { kaupunki: i % 2 ? "Oulu" : "Turku" },
+            })),
+          )
+          .returning();
   const sender = await createVerifiedSender(db, { orgId: org.id, name: "Kyläyhdistys" });
   const campaign = async (extra: { ratePerHour?: number } = {}) => {
     const c = await createCampaign(db, {
