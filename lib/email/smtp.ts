@@ -115,6 +115,17 @@ export function smtpMessage(
     text: m.text,
     ...(m.html !== undefined ? { html: m.html } : {}),
     ...(m.headers ? { headers: m.headers } : {}),
+    ...(m.attachments?.length
+      ? {
+          attachments: m.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+            cid: a.cid,
+            contentDisposition: "inline" as const,
+          })),
+        }
+      : {}),
     messageId: messageIdFor(m.key, m.from, fallbackDomain),
     ...(dkim && domain
       ? { dkim: { domainName: domain, keySelector: dkim.selector, privateKey: dkim.privateKey } }
