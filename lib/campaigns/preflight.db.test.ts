@@ -10,6 +10,7 @@ import { createRegister } from "@/lib/registers/registers";
 import { approvePreview, builtInFindings, sendCampaignTest } from "./preflight";
 import type { RenderCampaign } from "./prepare";
 import { loadCampaignPreview, searchPreviewContacts } from "./preview";
+import { renderCampaign } from "./renderer";
 import { LINK_SENTINEL, UNSUBSCRIBE_SENTINEL, type RenderedMessage } from "./render/types";
 
 let h: Awaited<ReturnType<typeof openTestDb>>;
@@ -196,5 +197,38 @@ describe("pre-flight preview", () => {
     });
     expect(p.contact?.id).toBe(a.maija.id);
     expect(await checked(a.campaign.id)).toBeNull();
+  });
+
+  it("previews a block document through the real renderer with the footer's unsubscribe link", async () => {
+    const { org, campaign, maija } = await setup();
+    await h.db
+      .update(campaigns)
+      .set({
+        document: {
+          version: 1,
+          blocks: [
+            { id: "h1", type: "heading", text: "Hei {{ first_name }}!", level: 1, align: "left" },
+            {
+              id: "b1",
+              type: "button",
+              label: "Katso syksyn uutuudet",
+              href: "https://kauppa.example.fi/syksy",
+              align: "center",
+            },
+          ],
+          style: { width: 600 },
+        },
+      })
+      .where(eq(campaigns.id, campaign.id));
+    const p = await loadCampaignPreview(h.db, {
+      orgId: org.id,
+      campaignId: campaign.id,
+      contactId: maija.id,
+      render: renderCampaign,
+    });
+    expect(p.message.html).toContain("Hei Maija!");
+    expect(p.message.html).toContain("https://kauppa.example.fi/syksy");
+    expect(p.message.text).toContain("Hei Maija!");
+    expect(builtInFindings(p).map((f) => f.rule)).not.toContain("missingUnsubscribe");
   });
 });
