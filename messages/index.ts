@@ -33,6 +33,8 @@ export const NAMESPACES = [
   "publicForms",
   "personalize",
   "campaigns",
+  "render",
+  "brand",
   "senders",
   "preflight",
 ] as const;

@@ -19,6 +19,8 @@ import {
 import { UpdateSettingsSchema } from "./schemas";
 import { markContentChecked, updateCampaignSettings } from "./update-settings";
 import { dispatchSetup } from "./test/fixtures";
+import { seedDemoCampaign } from "@/db/seed/demo-campaign";
+import { organizations } from "@/db/schema";
 
 let h: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -291,5 +293,19 @@ describe("campaigns", () => {
           and payload->>'orgId' = ${s.org.id}`,
     );
     expect(jobs.map((j) => j.id)).toEqual([due.id]);
+  });
+
+  it("the demo seed adds a verified sender and one draft campaign, once", async () => {
+    const [org] = await h.db
+      .insert(organizations)
+      .values({ name: "Demo Oy", slug: "demo", businessId: "1234567-1" })
+      .returning();
+    await seedDemoCampaign(h.db);
+    await seedDemoCampaign(h.db);
+    const list = await listCampaigns(h.db, { orgId: org!.id });
+    expect(list.rows.map((r) => [r.name, r.status])).toEqual([["Tervetuloa-kirje", "draft"]]);
+    const senders = await h.db.select().from(emailSenders).where(eq(emailSenders.orgId, org!.id));
+    expect(senders).toHaveLength(1);
+    expect(senders[0]!.verifiedAt).not.toBeNull();
   });
 });

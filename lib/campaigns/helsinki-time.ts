@@ -99,3 +99,9 @@ export function quietHoursEnd(
     minute: 0,
   });
 }
+
+/** The schedule form's default: the stored time, else the start of the next full hour. */
+export function defaultScheduleInput(scheduledAt: Date | null): { date: string; time: string } {
+  const next = new Date(Math.ceil((Date.now() + 60_000) / 3600_000) * 3600_000);
+  return formatHelsinkiInput(scheduledAt ?? next);
+}

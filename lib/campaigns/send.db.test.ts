@@ -5,6 +5,8 @@ import { auditLog, campaigns, deliveries } from "@/db/schema";
 import { openTestDb } from "@/db/seed/test-db";
 import { verifyToken } from "@/lib/tracking/tokens";
 import { deliveryCounts } from "./deliveries";
+import { campaignProgress } from "./progress";
+import { getCampaignOrThrow } from "./queries";
 import { pauseCampaign, resumeCampaign, scheduleCampaign } from "./schedule";
 import { sendCampaign, type SendOptions } from "./send";
 import { dispatchSetup, fixtureRender, outbox, sandbox } from "./test/fixtures";
@@ -220,6 +222,11 @@ describe("sendCampaign", () => {
     expect(r).toMatchObject({ state: "continue", sent: 2 });
     expect(r.resumeAt!.getTime()).toBeGreaterThan(Date.now());
     expect(await outbox(h.db, s.org.id)).toHaveLength(2);
+    const c = await getCampaignOrThrow(h.db, s.ids);
+    const p = await campaignProgress(h.db, c);
+    expect(p).toMatchObject({ recipients: 5, queued: 3, sent: 2, failed: 0, heldUntil: null });
+    expect(p.perMinute).toBeGreaterThan(0);
+    expect(p.etaAt!.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("hands over to a fresh job when its time budget runs out", async () => {

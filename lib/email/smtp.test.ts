@@ -196,4 +196,32 @@ describe("createSmtpTransport", () => {
     expect(header).toMatch(/s=vk1/);
     expect(header).toMatch(/b=[A-Za-z0-9+/=\s]{100,}/);
   });
+
+  it("carries inline images as related parts the HTML finds by Content-ID", async () => {
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    const before = received.length;
+    const [result] = await withTransport((t) =>
+      t.sendBatch([
+        {
+          ...base("camp:cid/contact:1"),
+          html: '<p>Logo <img src="cid:img1@viestikone" alt=""></p>',
+          attachments: [
+            {
+              filename: "image-1.png",
+              content: png,
+              contentType: "image/png",
+              cid: "img1@viestikone",
+            },
+          ],
+        },
+      ]),
+    );
+    expect(result!.ok).toBe(true);
+    const mail = await simpleParser(received[before]!);
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.cid).toBe("img1@viestikone");
+    expect(mail.attachments[0]!.contentType).toBe("image/png");
+    expect(mail.attachments[0]!.content.equals(png)).toBe(true);
+    expect(String(received[before]!)).toMatch(/multipart\/related/);
+  });
 });
