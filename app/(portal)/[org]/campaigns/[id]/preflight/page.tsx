@@ -72,9 +72,7 @@ export default async function PreflightPage({
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">
-          {t("title")}: {campaign.name}
-        </h1>
+        <h2 className="text-xl font-semibold">{t("title")}</h2>
         <p className="max-w-3xl text-sm text-slate-600">{t("intro")}</p>
         <p
           role="status"
