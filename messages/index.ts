@@ -35,6 +35,8 @@ export const NAMESPACES = [
   "campaigns",
   "render",
   "brand",
+  "senders",
+  "preflight",
 ] as const;
 
 export type Messages = Record<string, unknown>;
