@@ -34,6 +34,12 @@ export const events = {
   }),
   /** Runs a queued import of a file into a register (R3). */
   "register/import.requested": z.object({ orgId: z.uuid(), importId: z.uuid() }),
+  /**
+   * Send (or continue sending) an e-mail campaign (E8). Emitted when a send is due, by the tick
+   * for due and stalled campaigns, on resume, and by the handler itself to continue after its
+   * time budget, quiet hours or rate limit. Duplicates are harmless: deliveries are claimed.
+   */
+  "campaign/send.requested": z.object({ orgId: z.uuid(), campaignId: z.uuid() }),
   /** A job that does nothing: used to check the runner and by the jobs benchmark. */
   "system/ping": z.object({ n: z.number().int().optional() }),
 } as const;

@@ -5,6 +5,7 @@ import { sendEmailMessage } from "./functions/email/send-message";
 import { sendSmsMessage } from "./functions/sms/send-message";
 import { exportContacts } from "./functions/registers/export-contacts";
 import { runRegisterImport } from "./functions/registers/import";
+import { sendCampaignJob } from "./functions/campaigns/send-campaign";
 
 /** Every job, keyed by its event. One handler per event. */
 export const jobs: JobDefinition[] = [
@@ -13,6 +14,7 @@ export const jobs: JobDefinition[] = [
   sendSmsMessage,
   exportContacts,
   runRegisterImport,
+  sendCampaignJob,
 ] as JobDefinition[];
 
 export const jobsByEvent = new Map<EventName, JobDefinition>(jobs.map((j) => [j.event, j]));

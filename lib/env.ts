@@ -53,6 +53,23 @@ const EnvSchema = z
     SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: urlWithProtocols(["http:", "https:"]).default("https://api.resend.com"),
+    // Sending domains and pre-flight (E5, E6)
+    /** Domain our SPF record includes (`include:<this>`); default depends on the transport. */
+    SPF_INCLUDE: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, "must be a domain name such as _spf.example.net")
+      .optional(),
+    /** PEM private key the SMTP transport signs with (DKIM); `\n` escapes allowed. */
+    DKIM_PRIVATE_KEY: z
+      .string()
+      .includes("PRIVATE KEY", { message: "must be a PEM private key" })
+      .optional(),
+    DKIM_SELECTOR: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a DNS label such as viestikone")
+      .default("viestikone"),
+    /** rspamd's HTTP address (e.g. http://127.0.0.1:11333): pre-flight adds its spam score. */
+    SPAM_CHECK_URL: urlWithProtocols(["http:", "https:"]).optional(),
     // SMS
     SMS_GATEWAY: z.enum(["sandbox", "kannel"]).default("sandbox"),
     KANNEL_SENDSMS_URL: urlWithProtocols(["http:", "https:"]).optional(),

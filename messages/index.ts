@@ -34,6 +34,10 @@ export const NAMESPACES = [
   "personalize",
   "campaigns",
   "smsSenders",
+  "render",
+  "brand",
+  "senders",
+  "preflight",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -6,6 +6,7 @@ import type { Db } from "../client";
 import { memberships, organizations, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
+import { seedDemoCampaign } from "./demo-campaign";
 
 type DemoAccount = {
   email: string;
@@ -89,6 +90,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       created.push({ email: u.email, password, org: u.org, role: u.role });
     }
   });
+  await seedDemoCampaign(db);
   if (created.length > 0) {
     const file = path.resolve(env().DATA_DIR, "demo-credentials.json");
     mkdirSync(path.dirname(file), { recursive: true });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../client";
-import { memberships, organizations, users } from "../schema";
+import { emailSenders, memberships, organizations, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/orgs/roles";
 
@@ -36,4 +36,24 @@ export async function createUser(
       .insert(memberships)
       .values({ orgId: opts.orgId, userId: user!.id, role: opts.role ?? "main" });
   return { ...user!, password };
+}
+
+/**
+ * A verified sender of an organisation (E6). The real flow verifies by a mailed link; tests and
+ * the demo seed create one directly.
+ */
+export async function createVerifiedSender(
+  db: Db,
+  opts: { orgId: string; address?: string; name?: string },
+) {
+  const [sender] = await db
+    .insert(emailSenders)
+    .values({
+      orgId: opts.orgId,
+      address: opts.address ?? `uutiset-${rand()}@example.fi`,
+      name: opts.name ?? "Uutiskirje",
+      verifiedAt: new Date(),
+    })
+    .returning();
+  return sender!;
 }

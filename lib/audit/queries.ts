@@ -48,6 +48,22 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "import.completed",
   "sms_sender.added",
   "sms_sender.removed",
+  "sender.added",
+  "sender.verification_sent",
+  "sender.verified",
+  "sender.deleted",
+  "domain.added",
+  "domain.deleted",
+  "preflight.test_sent",
+  "preflight.approved",
+  "campaign.created",
+  "campaign.deleted",
+  "campaign.scheduled",
+  "campaign.unscheduled",
+  "campaign.paused",
+  "campaign.resumed",
+  "campaign.cancelled",
+  "campaign.sent",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

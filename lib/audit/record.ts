@@ -42,7 +42,23 @@ export type AuditAction =
   | "register.public_forms_updated"
   | "import.completed"
   | "sms_sender.added"
-  | "sms_sender.removed";
+  | "sms_sender.removed"
+  | "sender.added"
+  | "sender.verification_sent"
+  | "sender.verified"
+  | "sender.deleted"
+  | "domain.added"
+  | "domain.deleted"
+  | "preflight.test_sent"
+  | "preflight.approved"
+  | "campaign.created"
+  | "campaign.deleted"
+  | "campaign.scheduled"
+  | "campaign.unscheduled"
+  | "campaign.paused"
+  | "campaign.resumed"
+  | "campaign.cancelled"
+  | "campaign.sent";
 
 export type AuditEntry = {
   orgId?: string | null;

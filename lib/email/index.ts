@@ -4,6 +4,7 @@ import type { EmailTransport } from "./transport";
 import { createSandboxTransport } from "./sandbox";
 import { createSmtpTransport } from "./smtp";
 import { createResendTransport } from "./resend";
+import { transportDkimKey } from "@/lib/senders/dkim";
 
 const g = globalThis as unknown as { __vkEmail?: EmailTransport };
 
@@ -13,7 +14,11 @@ export function emailTransport(): EmailTransport {
   const e = env();
   g.__vkEmail =
     e.EMAIL_TRANSPORT === "smtp"
-      ? createSmtpTransport({ url: e.SMTP_URL!, poolSize: e.SMTP_POOL_SIZE })
+      ? createSmtpTransport({
+          url: e.SMTP_URL!,
+          poolSize: e.SMTP_POOL_SIZE,
+          dkim: transportDkimKey(),
+        })
       : e.EMAIL_TRANSPORT === "resend"
         ? createResendTransport({ apiKey: e.RESEND_API_KEY!, baseUrl: e.RESEND_BASE_URL })
         : createSandboxTransport(getDb);

@@ -46,6 +46,12 @@ beforeAll(async () => {
       req.url === "/emails/batch" && req.method === "POST"
         ? (answered.get(key) ?? nextReply(call))
         : undefined;
+    if (!reply && req.url === "/emails") {
+      // The single-message endpoint (messages with inline images): `{ id }`.
+      reply = { status: 200, body: { id: `re-${++idCounter}` } };
+      sent.set(key, (sent.get(key) ?? 0) + 1);
+      answered.set(key, reply);
+    }
     if (!reply) {
       reply = { status: 200, body: { data: call.emails.map(() => ({ id: `re-${++idCounter}` })) } };
       sent.set(key, (sent.get(key) ?? 0) + 1);
@@ -228,5 +234,47 @@ describe("createResendTransport", () => {
     const results = await t.sendBatch(msgs(2));
     expect(results.every((r) => !r.ok && !r.permanent)).toBe(true);
     expect(results[0]).toMatchObject({ error: expect.stringContaining("ECONNREFUSED") });
+  });
+
+  it("sends a message with inline images alone with base64 attachments and content ids", async () => {
+    const t = createResendTransport({ apiKey: API_KEY, baseUrl });
+    const logo = Buffer.from("89504e470d0a1a0a", "hex");
+    const withImage = msg(2, {
+      html: '<img src="cid:img1@viestikone">',
+      attachments: [
+        {
+          filename: "image-1.png",
+          content: logo,
+          contentType: "image/png",
+          cid: "img1@viestikone",
+        },
+      ],
+    });
+    const results = await t.sendBatch([msg(1), withImage, msg(3)]);
+    expect(results.map((r) => [r.key, r.ok])).toEqual([
+      ["camp-1:1", true],
+      ["camp-1:2", true],
+      ["camp-1:3", true],
+    ]);
+    const batch = calls.find((c) => Array.isArray(c.emails))!;
+    expect((batch.emails as { to: string[] }[]).map((e) => e.to[0])).toEqual([
+      "jasen1@example.fi",
+      "jasen3@example.fi",
+    ]);
+    const single = calls.find((c) => !Array.isArray(c.emails))!;
+    const body = single.emails as unknown as {
+      to: string[];
+      attachments: Record<string, string>[];
+    };
+    expect(body.to).toEqual(["jasen2@example.fi"]);
+    expect(body.attachments).toEqual([
+      {
+        filename: "image-1.png",
+        content: logo.toString("base64"),
+        content_type: "image/png",
+        content_id: "img1@viestikone",
+      },
+    ]);
+    expect(single.idempotencyKey).toMatch(/^vk-msg-[0-9a-f]{64}$/);
   });
 });

@@ -28,6 +28,16 @@ function toResend(m: OutgoingEmail): Record<string, unknown> {
     text: m.text,
     ...(m.headers && Object.keys(m.headers).length ? { headers: m.headers } : {}),
     ...(m.replyTo !== undefined ? { reply_to: m.replyTo } : {}),
+    ...(m.attachments?.length
+      ? {
+          attachments: m.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content.toString("base64"),
+            content_type: a.contentType,
+            content_id: a.cid,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -42,6 +52,11 @@ export function batchIdempotencyKey(messages: OutgoingEmail[]): string {
       .update(messages.map((m) => m.key).join("\n"))
       .digest("hex")
   );
+}
+
+/** Idempotency key of a single-message call (messages with inline images). */
+export function messageIdempotencyKey(m: OutgoingEmail): string {
+  return "vk-msg-" + createHash("sha256").update(m.key).digest("hex");
 }
 
 /** Wait the API asked for: `retry-after` (seconds or HTTP date), else `ratelimit-reset` (seconds). */
@@ -133,18 +148,25 @@ export function createResendTransport(opts: {
 }): EmailTransport {
   const maxRetries = opts.maxRetries ?? 5;
   const sleep = opts.sleep ?? defaultSleep;
-  const url = `${opts.baseUrl.replace(/\/+$/, "")}/emails/batch`;
+  const base = opts.baseUrl.replace(/\/+$/, "");
 
-  async function sendCall(messages: OutgoingEmail[]): Promise<SendResult[]> {
+  /**
+   * One API call: the batch endpoint, or for a message with inline images (which Resend's batch
+   * endpoint does not accept) the single-message endpoint, with its own idempotency key.
+   */
+  async function sendCall(messages: OutgoingEmail[], single = false): Promise<SendResult[]> {
+    const url = single ? `${base}/emails` : `${base}/emails/batch`;
     const init: RequestInit = {
       method: "POST",
       headers: {
         Authorization: `Bearer ${opts.apiKey}`,
         "Content-Type": "application/json",
-        "Idempotency-Key": batchIdempotencyKey(messages),
-        "x-batch-validation": "permissive",
+        "Idempotency-Key": single
+          ? messageIdempotencyKey(messages[0]!)
+          : batchIdempotencyKey(messages),
+        ...(single ? {} : { "x-batch-validation": "permissive" }),
       },
-      body: JSON.stringify(messages.map(toResend)),
+      body: JSON.stringify(single ? toResend(messages[0]!) : messages.map(toResend)),
     };
     for (let attempt = 0; ; attempt++) {
       let res: Response;
@@ -155,8 +177,10 @@ export function createResendTransport(opts: {
         return failAll(messages, `Resend request failed: ${describe(err)}`, false);
       }
       if (res.ok) {
-        const body = (await res.json().catch(() => ({}))) as BatchResponse;
-        return okResults(messages, body);
+        const body = (await res.json().catch(() => ({}))) as BatchResponse & { id?: unknown };
+        return single
+          ? okResults(messages, { data: [{ id: body.id }] })
+          : okResults(messages, body);
       }
       if (res.status === 429) {
         const waitMs = rateLimitWaitMs(res.headers);
@@ -175,12 +199,16 @@ export function createResendTransport(opts: {
     kind: "resend",
     maxBatch: MAX_BATCH,
     async sendBatch(messages: OutgoingEmail[]): Promise<SendResult[]> {
-      const results: SendResult[] = [];
+      const results = new Map<string, SendResult>();
+      const plain = messages.filter((m) => !m.attachments?.length);
       // Calls go one after another: Resend's default rate limit is a few requests per second.
-      for (let i = 0; i < messages.length; i += MAX_BATCH) {
-        results.push(...(await sendCall(messages.slice(i, i + MAX_BATCH))));
+      for (let i = 0; i < plain.length; i += MAX_BATCH) {
+        for (const r of await sendCall(plain.slice(i, i + MAX_BATCH))) results.set(r.key, r);
       }
-      return results;
+      for (const m of messages.filter((x) => x.attachments?.length)) {
+        for (const r of await sendCall([m], true)) results.set(r.key, r);
+      }
+      return messages.map((m) => results.get(m.key)!);
     },
     async close() {},
   };

@@ -23,7 +23,7 @@ export function createSandboxTransport(getDb: () => Promise<Db>): EmailTransport
             fromAddress: m.from,
             toAddress: m.to,
             subject: m.subject,
-            html: m.html ?? null,
+            html: m.html === undefined ? null : inlineAttachments(m),
             text: m.text,
             headers: standardHeaders(m),
             sizeBytes: mimeSize(m),
@@ -42,6 +42,20 @@ export function createSandboxTransport(getDb: () => Promise<Db>): EmailTransport
   };
 }
 
+/**
+ * The HTML as the outbox shows it: `cid:` references to inline images become data: URLs, so the
+ * stored message is viewable on its own (a real transport sends them as MIME parts instead).
+ */
+function inlineAttachments(m: OutgoingEmail): string {
+  const html = m.html ?? "";
+  if (!m.attachments?.length) return html;
+  const byCid = new Map(m.attachments.map((a) => [a.cid, a]));
+  return html.replace(/(["'(])cid:([^"')\s]+)/g, (whole, quote: string, cid: string) => {
+    const a = byCid.get(cid);
+    return a ? `${quote}data:${a.contentType};base64,${a.content.toString("base64")}` : whole;
+  });
+}
+
 /** The headers a real transport would put on the message, for display. */
 function standardHeaders(m: OutgoingEmail): Record<string, string> {
   const domain = /@([^>\s]+)/.exec(m.from)?.[1] ?? "viestikone.local";
@@ -52,8 +66,15 @@ function standardHeaders(m: OutgoingEmail): Record<string, string> {
     Date: new Date().toUTCString(),
     "Message-ID": `<${m.key}@${domain}>`,
     "MIME-Version": "1.0",
-    "Content-Type": m.html ? "multipart/alternative" : "text/plain; charset=utf-8",
+    "Content-Type": m.attachments?.length
+      ? "multipart/related"
+      : m.html
+        ? "multipart/alternative"
+        : "text/plain; charset=utf-8",
     ...(m.replyTo ? { "Reply-To": m.replyTo } : {}),
+    ...(m.attachments?.length
+      ? { "X-Inline-Images": m.attachments.map((a) => `${a.filename} <${a.cid}>`).join(", ") }
+      : {}),
     ...(m.headers ?? {}),
   };
 }

@@ -170,4 +170,58 @@ describe("createSmtpTransport", () => {
       expect.objectContaining({ key: "after-close", ok: false, permanent: false }),
     ]);
   });
+
+  it("signs with DKIM for the From domain when given a key, with our selector", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    const t = createSmtpTransport({
+      url: `smtp://127.0.0.1:${port}`,
+      poolSize: 1,
+      dkim: { selector: "vk1", privateKey },
+    });
+    const before = received.length;
+    const [r] = await t.sendBatch([{ ...base("dkim-1"), html: "<p>Hei</p>" }]);
+    await t.close();
+    expect(r).toMatchObject({ ok: true });
+    const raw = received
+      .slice(before)
+      .find((b) => b.toString().includes("dkim-1"))!
+      .toString();
+    const header = /^DKIM-Signature: ([\s\S]*?)\r\n(?=\S)/m.exec(raw)?.[1] ?? "";
+    expect(header).toMatch(/d=kylayhdistys\.fi/);
+    expect(header).toMatch(/s=vk1/);
+    expect(header).toMatch(/b=[A-Za-z0-9+/=\s]{100,}/);
+  });
+
+  it("carries inline images as related parts the HTML finds by Content-ID", async () => {
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    const before = received.length;
+    const [result] = await withTransport((t) =>
+      t.sendBatch([
+        {
+          ...base("camp:cid/contact:1"),
+          html: '<p>Logo <img src="cid:img1@viestikone" alt=""></p>',
+          attachments: [
+            {
+              filename: "image-1.png",
+              content: png,
+              contentType: "image/png",
+              cid: "img1@viestikone",
+            },
+          ],
+        },
+      ]),
+    );
+    expect(result!.ok).toBe(true);
+    const mail = await simpleParser(received[before]!);
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.cid).toBe("img1@viestikone");
+    expect(mail.attachments[0]!.contentType).toBe("image/png");
+    expect(mail.attachments[0]!.content.equals(png)).toBe(true);
+    expect(String(received[before]!)).toMatch(/multipart\/related/);
+  });
 });

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import type Mail from "nodemailer/lib/mailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { EmailTransport, OutgoingEmail, SendResult } from "./transport";
 
@@ -92,8 +93,52 @@ function failure(key: string, err: unknown): SendResult {
   return { key, ok: false, error: e.message || "SMTP send failed", permanent };
 }
 
+/** The DKIM key the transport signs with (`d=` is each message's From domain). */
+export type DkimKey = { selector: string; privateKey: string };
+
+/**
+ * The nodemailer message for one of ours: what the SMTP transport sends, and what the pre-flight
+ * builds with MailComposer to score it (so rspamd sees the message exactly as it goes out).
+ * With a DKIM key, nodemailer signs it for the From domain.
+ */
+export function smtpMessage(
+  m: OutgoingEmail,
+  fallbackDomain: string,
+  dkim?: DkimKey | null,
+): Mail.Options {
+  const domain = senderDomain(m.from);
+  return {
+    from: m.from,
+    to: m.to,
+    ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+    subject: m.subject,
+    text: m.text,
+    ...(m.html !== undefined ? { html: m.html } : {}),
+    ...(m.headers ? { headers: m.headers } : {}),
+    ...(m.attachments?.length
+      ? {
+          attachments: m.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+            cid: a.cid,
+            contentDisposition: "inline" as const,
+          })),
+        }
+      : {}),
+    messageId: messageIdFor(m.key, m.from, fallbackDomain),
+    ...(dkim && domain
+      ? { dkim: { domainName: domain, keySelector: dkim.selector, privateKey: dkim.privateKey } }
+      : {}),
+  };
+}
+
 /** The SMTP transport: a nodemailer connection pool fed from an smtp:// or smtps:// URL. */
-export function createSmtpTransport(opts: { url: string; poolSize: number }): EmailTransport {
+export function createSmtpTransport(opts: {
+  url: string;
+  poolSize: number;
+  dkim?: DkimKey | null;
+}): EmailTransport {
   const options = smtpPoolOptions(opts.url, opts.poolSize);
   const fallbackDomain = options.host || "localhost";
   const transporter = nodemailer.createTransport(options);
@@ -103,19 +148,10 @@ export function createSmtpTransport(opts: { url: string; poolSize: number }): Em
     // A closed pool silently drops new messages without ever calling back, so never hand it one.
     if (closed)
       return { key: m.key, ok: false, error: "SMTP transport is closed", permanent: false };
-    const messageId = messageIdFor(m.key, m.from, fallbackDomain);
+    const message = smtpMessage(m, fallbackDomain, opts.dkim);
     try {
-      const info = await transporter.sendMail({
-        from: m.from,
-        to: m.to,
-        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
-        subject: m.subject,
-        text: m.text,
-        ...(m.html !== undefined ? { html: m.html } : {}),
-        ...(m.headers ? { headers: m.headers } : {}),
-        messageId,
-      });
-      return { key: m.key, ok: true, providerId: info.messageId || messageId };
+      const info = await transporter.sendMail(message);
+      return { key: m.key, ok: true, providerId: info.messageId || String(message.messageId) };
     } catch (err) {
       return failure(m.key, err);
     }

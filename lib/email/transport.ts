@@ -12,6 +12,16 @@ export type OutgoingEmail = {
   html?: string;
   text: string;
   headers?: Record<string, string>;
+  /** Inline images (CID) of the message: the HTML refers to each as `cid:<cid>`. */
+  attachments?: EmailAttachment[];
+};
+
+/** A file carried by the message; `cid` makes it an inline part the HTML can show. */
+export type EmailAttachment = {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+  cid: string;
 };
 
 export type SendResult =

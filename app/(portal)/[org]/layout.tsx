@@ -31,6 +31,8 @@ export default async function PortalLayout({
   const items: NavItem[] = [
     { href: `/${org}`, label: t("nav.overview") },
     { href: `/${org}/registers`, label: t("registers.nav") },
+    { href: `/${org}/campaigns`, label: t("campaigns.nav") },
+    { href: `/${org}/email`, label: t("campaigns.emailNav") },
     { href: `/${org}/sms/senders`, label: t("smsSenders.nav") },
     { href: `/${org}/users`, label: t("members.nav") },
     { href: `/${org}/settings`, label: t("nav.orgSettings") },

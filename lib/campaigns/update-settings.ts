@@ -1,0 +1,98 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { campaigns } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { authorizeActor, type Actor } from "@/lib/registers/registers";
+import { getSenderOrThrow } from "./create-campaign";
+import { checkSubjectAndPreheader } from "./merge-check";
+import { getCampaignOrThrow, type Campaign } from "./queries";
+import type { UpdateSettingsInput } from "./schemas";
+
+/** Fields that shape the message itself: changed only in a draft (the check must be redone). */
+const MESSAGE_FIELDS = [
+  "subject",
+  "preheader",
+  "senderId",
+  "fromName",
+  "replyTo",
+  "trackOpens",
+  "trackClicks",
+  "inlineImages",
+] as const;
+
+/**
+ * Saves a campaign's settings (editors). In a draft everything may change; once scheduled,
+ * sending or paused only the name, rate limit and quiet hours (the message was checked as it
+ * is). A changed subject or preheader bumps `contentVersion`, so the pre-flight check is due
+ * again. Unknown merge fields are refused with the field named.
+ */
+export async function updateCampaignSettings(
+  db: Db,
+  opts: {
+    orgId: string;
+    actor: Actor;
+    input: Omit<UpdateSettingsInput, "campaignId">;
+    campaignId: string;
+  },
+): Promise<Campaign> {
+  await authorizeActor(db, opts.orgId, opts.actor, "editor");
+  const c = await getCampaignOrThrow(db, opts);
+  const v = opts.input;
+  if (c.status === "sent" || c.status === "cancelled")
+    throw new AppError("CONFLICT", { userMessage: `campaigns.errors.finished|status=${c.status}` });
+  const changed = MESSAGE_FIELDS.filter((k) => (v[k] ?? null) !== (c[k] ?? null));
+  if (c.status !== "draft" && changed.length > 0)
+    throw new AppError("CONFLICT", { userMessage: "campaigns.errors.unscheduleToEdit" });
+  if (v.senderId && v.senderId !== c.senderId) await getSenderOrThrow(db, opts.orgId, v.senderId);
+  await checkSubjectAndPreheader(db, opts.orgId, c.registerId, v);
+  const bump = v.subject !== c.subject || v.preheader !== c.preheader;
+  const [row] = await db
+    .update(campaigns)
+    .set({
+      name: v.name,
+      subject: v.subject,
+      preheader: v.preheader,
+      senderId: v.senderId,
+      fromName: v.fromName,
+      replyTo: v.replyTo,
+      trackOpens: v.trackOpens,
+      trackClicks: v.trackClicks,
+      inlineImages: v.inlineImages,
+      ratePerHour: v.ratePerHour,
+      quietStartHour: v.quietStartHour,
+      quietEndHour: v.quietEndHour,
+      ...(bump ? { contentVersion: sql`${campaigns.contentVersion} + 1` } : {}),
+      updatedAt: new Date(),
+    })
+    // Guarded by the status read above: a campaign scheduled meanwhile keeps its message.
+    .where(
+      and(eq(campaigns.id, c.id), eq(campaigns.orgId, opts.orgId), eq(campaigns.status, c.status)),
+    )
+    .returning();
+  if (!row) throw new AppError("CONFLICT", { userMessage: "campaigns.errors.changedMeanwhile" });
+  return row;
+}
+
+/**
+ * Records that content version `version` was test-sent or previewed in its final form (E5), so
+ * the campaign may be sent. A check of an older version than the current one counts for
+ * nothing (returns false). Caller has checked the role (the PREFLIGHT actions do).
+ */
+export async function markContentChecked(
+  db: Db,
+  opts: { orgId: string; campaignId: string; version: number },
+): Promise<boolean> {
+  await getCampaignOrThrow(db, opts);
+  const rows = await db
+    .update(campaigns)
+    .set({ checkedVersion: opts.version })
+    .where(
+      and(
+        eq(campaigns.id, opts.campaignId),
+        eq(campaigns.orgId, opts.orgId),
+        eq(campaigns.contentVersion, opts.version),
+      ),
+    )
+    .returning({ id: campaigns.id });
+  return rows.length > 0;
+}
