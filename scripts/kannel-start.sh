@@ -29,6 +29,7 @@ done
 [ -x "$FAKESMSC" ] || { echo "kannel-start: $FAKESMSC not found (apt-get install kannel-extras)" >&2; exit 1; }
 
 conf="$KANNEL_RUN_DIR/kannel.conf"
+mkdir -p "$KANNEL_RUN_DIR/store"
 envsubst < ops/kannel/kannel.conf.template > "$conf"
 bearerbox -v 4 "$conf" > "$KANNEL_RUN_DIR/bearerbox.out" 2>&1 &
 echo $! > "$KANNEL_RUN_DIR/bearerbox.pid"

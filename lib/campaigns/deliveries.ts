@@ -187,6 +187,28 @@ export async function markFailed(
     where id = ${id} and campaign_id = ${campaignId}::uuid and status = 'queued'`);
 }
 
+/**
+ * Gives claimed rows back untouched when the channel itself is down (gateway unreachable, queue
+ * full): the attempt is not counted against the recipients, so an outage of any length never
+ * turns into permanent failures; the rows wait `retryInMs` before anyone claims them again.
+ */
+export async function releaseDeliveries(
+  db: Db,
+  campaignId: string,
+  ids: number[],
+  error: string,
+  retryInMs: number,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`
+    update deliveries set
+      attempts = greatest(attempts - 1, 0),
+      error = ${error.slice(0, 1000)},
+      claimed_until = now() + (${retryInMs}::int * interval '1 millisecond')
+    where campaign_id = ${campaignId}::uuid and status = 'queued'
+      and id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::bigint)`);
+}
+
 /** Counts per status for the progress bar and ETA (one indexed read). */
 export async function deliveryCounts(
   db: Db,

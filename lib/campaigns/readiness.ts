@@ -1,13 +1,21 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { emailSenders, segments } from "@/db/schema";
+import { emailSenders, segments, smsSenders } from "@/db/schema";
+import { compileTemplate } from "@/lib/personalize/template";
 import { AppError, isAppError } from "@/lib/errors";
-import { checkSubjectAndPreheader } from "./merge-check";
+import { checkSubjectAndPreheader, registerFieldNames } from "./merge-check";
 import type { Campaign } from "./queries";
 
 /** Why a campaign cannot be sent yet: i18n keys under `campaigns.errors`. */
 export type NotReadyReason =
-  "notChecked" | "noVerifiedSender" | "subjectRequired" | "segmentGone" | "subjectInvalid";
+  | "notChecked"
+  | "noVerifiedSender"
+  | "subjectRequired"
+  | "segmentGone"
+  | "subjectInvalid"
+  | "smsTextRequired"
+  | "smsTextInvalid"
+  | "noSmsSender";
 
 /**
  * What stands between a campaign and sending (E5–E7): the current content version must have been
@@ -16,6 +24,51 @@ export type NotReadyReason =
  * are now, and a segment audience must still exist. Empty list = ready.
  */
 export async function notReadyReasons(db: Db, c: Campaign): Promise<NotReadyReason[]> {
+  const out: NotReadyReason[] =
+    c.channel === "sms" ? await smsNotReady(db, c) : await emailNotReady(db, c);
+  if (c.audience === "segment") {
+    const [s] = c.segmentId
+      ? await db
+          .select({ registerId: segments.registerId })
+          .from(segments)
+          .where(and(eq(segments.id, c.segmentId), eq(segments.orgId, c.orgId)))
+      : [];
+    if (!s || s.registerId !== c.registerId) out.push("segmentGone");
+  }
+  return out;
+}
+
+/**
+ * An SMS campaign (S1–S2) needs a text whose merge fields exist in the register and one of the
+ * organisation's allowed senders. (Length is decided per recipient at send time: a personalized
+ * text over the part limit fails that recipient with the reason, see lib/sms/kannel.ts.)
+ */
+async function smsNotReady(db: Db, c: Campaign): Promise<NotReadyReason[]> {
+  const out: NotReadyReason[] = [];
+  const text = (c.textBody ?? "").trim();
+  if (!text) out.push("smsTextRequired");
+  else {
+    try {
+      compileTemplate(text, {
+        kind: "text",
+        fields: [...(await registerFieldNames(db, c.orgId, c.registerId))],
+      });
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      out.push("smsTextInvalid");
+    }
+  }
+  const [sender] = c.smsSender
+    ? await db
+        .select({ id: smsSenders.id })
+        .from(smsSenders)
+        .where(and(eq(smsSenders.orgId, c.orgId), eq(smsSenders.sender, c.smsSender)))
+    : [];
+  if (!sender) out.push("noSmsSender");
+  return out;
+}
+
+async function emailNotReady(db: Db, c: Campaign): Promise<NotReadyReason[]> {
   const out: NotReadyReason[] = [];
   if (c.checkedVersion !== c.contentVersion) out.push("notChecked");
   const [sender] = c.senderId
@@ -39,15 +92,6 @@ export async function notReadyReasons(db: Db, c: Campaign): Promise<NotReadyReas
       if (!isAppError(err)) throw err;
       out.push("subjectInvalid");
     }
-  }
-  if (c.audience === "segment") {
-    const [s] = c.segmentId
-      ? await db
-          .select({ registerId: segments.registerId })
-          .from(segments)
-          .where(and(eq(segments.id, c.segmentId), eq(segments.orgId, c.orgId)))
-      : [];
-    if (!s || s.registerId !== c.registerId) out.push("segmentGone");
   }
   return out;
 }

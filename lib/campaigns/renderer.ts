@@ -55,4 +55,17 @@ export async function campaignRenderInput(
 
 /** The production renderer of dispatch: renders a campaign once with `renderMessage` (E4). */
 export const renderCampaign: RenderCampaign = async (db, c) =>
-  renderMessage(await campaignRenderInput(db, c));
+  c.channel === "sms" ? smsRendered(c) : renderMessage(await campaignRenderInput(db, c));
+
+/** An SMS campaign "renders" to its text alone: no HTML, links or images (S1). */
+const smsRendered = (c: Campaign) => ({
+  subject: "",
+  preheader: "",
+  html: null,
+  text: c.textBody ?? "",
+  links: [],
+  inlineImages: [],
+  htmlBytes: 0,
+  mimeBytes: 0,
+  findings: [],
+});

@@ -50,7 +50,7 @@ export async function sendBatch(
   c: Campaign,
   ctx: SendContext,
   batch: ClaimedDelivery[],
-  opts: SendOptions,
+  opts: SendOptions & { transport: NonNullable<SendOptions["transport"]> },
 ): Promise<{ sent: number; failed: number }> {
   const ids = batch.map((d) => d.contactId).filter((x): x is string => x !== null);
   const people = ids.length

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import { campaigns } from "@/db/schema";
 import type { EmailTransport } from "@/lib/email/transport";
+import type { SmsGateway } from "@/lib/sms/gateway";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { claimDeliveries } from "./deliveries";
@@ -10,10 +11,14 @@ import { startCampaign, type RenderCampaign } from "./prepare";
 import { getCampaignOrThrow, type Campaign } from "./queries";
 import { rateAllowance } from "./rate";
 import { requestSend } from "./schedule";
-import { sendBatch, sendContext, type SendContext } from "./send-batch";
+import { sendBatch, sendContext } from "./send-batch";
+import { sendSmsBatch, smsSendContext } from "./send-sms-batch";
 
 export type SendOptions = {
-  transport: EmailTransport;
+  /** The e-mail transport; required when the campaign's channel is "email". */
+  transport?: EmailTransport;
+  /** The SMS gateway for SMS campaigns (S1); required when the campaign's channel is "sms". */
+  gateway?: SmsGateway;
   render: RenderCampaign;
   /** Stop and hand over to a fresh job after this long (fan-out continuation). */
   budgetMs?: number;
@@ -67,21 +72,12 @@ export async function sendCampaign(
   const budgetMs = opts.budgetMs ?? 50_000;
   const leaseMs = opts.leaseMs ?? 120_000;
   const maxWaitMs = opts.maxWaitMs ?? 2_000;
-  const batchSize = Math.max(1, Math.min(opts.batchSize ?? 100, opts.transport.maxBatch));
-  let ctx: SendContext | null;
-  try {
-    ctx = await sendContext(db, c, opts.render);
-  } catch (err) {
-    // An inline image deleted since rendering: pause with the reason rather than retry blindly.
-    if (!isAppError(err)) throw err;
-    await pauseWithError(db, c, err.userMessage);
+  const channel = await channelRun(db, c, opts);
+  if ("error" in channel) {
+    await pauseWithError(db, c, channel.error);
     return out;
   }
-  if (!ctx) {
-    // The sender was deleted mid-send: pause with the reason rather than fail everyone.
-    await pauseWithError(db, c, "campaigns.errors.noVerifiedSender");
-    return out;
-  }
+  const batchSize = Math.max(1, Math.min(opts.batchSize ?? 100, channel.maxBatch));
 
   const handOver = async (state: "continue" | "held", at: Date) => {
     await requestSend(db, c!, `${state}:${at.toISOString()}`, at);
@@ -120,10 +116,52 @@ export async function sendCampaign(
       }
       return handOver("continue", next);
     }
-    const r = await sendBatch(db, c, ctx, batch, opts);
+    const r = await channel.send(batch);
     out.sent += r.sent;
     out.failed += r.failed;
     await touch(db, c.id);
+  }
+}
+
+type ChannelRun = {
+  maxBatch: number;
+  send: (
+    batch: Awaited<ReturnType<typeof claimDeliveries>>,
+  ) => Promise<{ sent: number; failed: number }>;
+};
+
+/**
+ * The channel's part of a run, loaded once: e-mail (rendered message, verified sender, inline
+ * images; E8) or SMS (compiled text, allowed sender; S1). An error is an i18n key: the campaign
+ * is paused with it rather than retried blindly (sender deleted mid-send, image gone).
+ */
+async function channelRun(
+  db: Db,
+  c: Campaign,
+  opts: SendOptions,
+): Promise<ChannelRun | { error: string }> {
+  if (c.channel === "sms") {
+    const gateway = opts.gateway;
+    if (!gateway) throw new Error("sendCampaign: an SMS campaign needs opts.gateway");
+    const ctx = await smsSendContext(db, c);
+    if (!ctx) return { error: "campaigns.errors.noSmsSender" };
+    return {
+      maxBatch: gateway.maxBatch,
+      send: (b) => sendSmsBatch(db, c, ctx, b, { ...opts, gateway }),
+    };
+  }
+  const transport = opts.transport;
+  if (!transport) throw new Error("sendCampaign: an e-mail campaign needs opts.transport");
+  try {
+    const ctx = await sendContext(db, c, opts.render);
+    if (!ctx) return { error: "campaigns.errors.noVerifiedSender" };
+    return {
+      maxBatch: transport.maxBatch,
+      send: (b) => sendBatch(db, c, ctx, b, { ...opts, transport }),
+    };
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    return { error: err.userMessage };
   }
 }
 

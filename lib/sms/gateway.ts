@@ -15,7 +15,16 @@ export type OutgoingSms = {
 
 export type SmsSendResult =
   | { key: string; ok: true; providerId: string; parts: number; encoding: SmsEncoding }
-  | { key: string; ok: false; error: string; permanent: boolean; retryAfterMs?: number };
+  | {
+      key: string;
+      ok: false;
+      error: string;
+      permanent: boolean;
+      retryAfterMs?: number;
+      /** The gateway itself is unavailable (down, queue full, refusing our credentials): not
+       * the recipient's fault, so the attempt is not counted against them. */
+      gatewayDown?: boolean;
+    };
 
 export type InboundSms = {
   /** The gateway's own id for the message, used to store it once. */

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { renderCampaign } from "@/lib/campaigns/renderer";
 import { sendCampaign } from "@/lib/campaigns/send";
 import { emailTransport } from "@/lib/email";
+import { smsGateway } from "@/lib/sms";
 
 /**
  * Sends (or continues) one e-mail campaign (E8): lib/campaigns/send.ts does the work. Runs at
@@ -17,6 +18,7 @@ export const sendCampaignJob = defineJob({
   handler: async (data, ctx) => {
     const r = await sendCampaign(await getDb(), data, {
       transport: emailTransport(),
+      gateway: smsGateway(),
       render: renderCampaign,
     });
     ctx.log.info({ campaignId: data.campaignId, ...r }, "campaign send step");

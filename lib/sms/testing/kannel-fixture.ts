@@ -81,24 +81,15 @@ export async function startKannel(
     // bearerbox holds its ports for a moment after SIGTERM.
     await new Promise((r) => setTimeout(r, 500));
   };
-  let earlier: ReceivedSms[] = [];
   await start();
   return {
     sendsmsUrl: `http://127.0.0.1:${sendsms}/cgi-bin/sendsms`,
     username: env.KANNEL_USERNAME,
     password: env.KANNEL_PASSWORD,
     maxParts,
-    received: () => [
-      ...earlier,
-      ...parseFakeSmscLog(readFileSync(path.join(dir, "fakesmsc.log"), "utf8")),
-    ],
-    start: async () => {
-      earlier = [
-        ...earlier,
-        ...parseFakeSmscLog(readFileSync(path.join(dir, "fakesmsc.log"), "utf8")),
-      ];
-      await start();
-    },
+    // The start script appends to fakesmsc.log, so it holds every run's messages.
+    received: () => parseFakeSmscLog(readFileSync(path.join(dir, "fakesmsc.log"), "utf8")),
+    start,
     stop,
     dispose: async () => {
       await stop();

@@ -1,0 +1,110 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db";
+import { contacts, smsSenders } from "@/db/schema";
+import { compileTemplate, renderTemplate, type CompiledTemplate } from "@/lib/personalize/template";
+import { contactMergeValues } from "@/lib/personalize/fields";
+import { listColumns } from "@/lib/registers/registers";
+import type { OutgoingSms, SmsGateway } from "@/lib/sms/gateway";
+import { markFailed, markSent, releaseDeliveries, type ClaimedDelivery } from "./deliveries";
+import { registerFieldNames } from "./merge-check";
+import type { Campaign } from "./queries";
+
+const defaultRetryMs = (attempt: number) => Math.min(600_000, 30_000 * 2 ** (attempt - 1));
+
+export type SmsSendContext = {
+  text: CompiledTemplate;
+  columns: Awaited<ReturnType<typeof listColumns>>;
+  from: string;
+};
+
+/**
+ * What every SMS batch needs (S1), loaded once per run: the text compiled as a `text` template
+ * (no HTML escaping), the register's columns and the sender — null when the sender is no longer
+ * one of the organisation's allowed senders (the caller pauses the campaign with the reason).
+ */
+export async function smsSendContext(db: Db, c: Campaign): Promise<SmsSendContext | null> {
+  const [columns, fields, [sender]] = await Promise.all([
+    listColumns(db, c.orgId, c.registerId),
+    registerFieldNames(db, c.orgId, c.registerId),
+    db
+      .select({ sender: smsSenders.sender })
+      .from(smsSenders)
+      .where(and(eq(smsSenders.orgId, c.orgId), eq(smsSenders.sender, c.smsSender ?? ""))),
+  ]);
+  if (!sender) return null;
+  return {
+    text: compileTemplate(c.textBody ?? "", { kind: "text", fields: [...fields] }),
+    columns,
+    from: sender.sender,
+  };
+}
+
+/**
+ * Personalizes and sends one claimed batch of SMS through the gateway with key `d:<deliveryId>`
+ * (the key the delivery reports name), then records each outcome like e-mail: transient
+ * failures (Kannel down, queue full) go back to the queue, permanent ones (too many parts for
+ * this recipient's personalized text, an empty text) fail that recipient only.
+ */
+export async function sendSmsBatch(
+  db: Db,
+  c: Campaign,
+  ctx: SmsSendContext,
+  batch: ClaimedDelivery[],
+  opts: { gateway: SmsGateway; maxAttempts?: number; retryMs?: (attempt: number) => number },
+): Promise<{ sent: number; failed: number }> {
+  const ids = batch.map((d) => d.contactId).filter((x): x is string => x !== null);
+  const people = ids.length
+    ? await db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, c.orgId), inArray(contacts.id, ids)))
+    : [];
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const messages: { d: ClaimedDelivery; m: OutgoingSms }[] = [];
+  let failed = 0;
+  for (const d of batch) {
+    const person = d.contactId ? byId.get(d.contactId) : undefined;
+    if (!person) {
+      await markFailed(db, c.id, d.id, "contact deleted", { permanent: true });
+      failed++;
+      continue;
+    }
+    try {
+      const text = renderTemplate(ctx.text, contactMergeValues(person, ctx.columns)).trim();
+      messages.push({
+        d,
+        m: { key: `d:${d.id}`, orgId: c.orgId, from: ctx.from, to: d.address, text },
+      });
+    } catch (err) {
+      await markFailed(db, c.id, d.id, `personalization failed: ${String(err)}`, {
+        permanent: true,
+      });
+      failed++;
+    }
+  }
+  if (messages.length === 0) return { sent: 0, failed };
+  const results = await opts.gateway.sendBatch(messages.map((x) => x.m));
+  const ok: { id: number; providerId: string | null }[] = [];
+  const down: { ids: number[]; error: string; retryMs: number } = {
+    ids: [],
+    error: "",
+    retryMs: 0,
+  };
+  const maxAttempts = opts.maxAttempts ?? 5;
+  for (const [i, r] of results.entries()) {
+    const d = messages[i]!.d;
+    if (r.ok) ok.push({ id: d.id, providerId: r.providerId });
+    else if (r.gatewayDown) {
+      down.ids.push(d.id);
+      down.error = r.error;
+      down.retryMs = Math.max(down.retryMs, r.retryAfterMs ?? 5000);
+    } else {
+      const permanent = r.permanent || d.attempts >= maxAttempts;
+      const retryInMs = r.retryAfterMs ?? (opts.retryMs ?? defaultRetryMs)(d.attempts);
+      await markFailed(db, c.id, d.id, r.error, { permanent, retryInMs });
+      if (permanent) failed++;
+    }
+  }
+  await releaseDeliveries(db, c.id, down.ids, down.error, down.retryMs);
+  return { sent: await markSent(db, c.id, ok), failed };
+}
