@@ -33,6 +33,9 @@ export const NAMESPACES = [
   "publicForms",
   "personalize",
   "campaigns",
+  "editor",
+  "images",
+  "templates",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -14,7 +14,10 @@ export async function createEmailCampaign(
     db,
     opts.orgId,
     { userId: opts.userId, userEmail: opts.userEmail ?? "test@example.test", ip: null },
-    { name: `Asiakkaat ${Math.random().toString(36).slice(2, 7)}`, columns: [{ label: "Kaupunki", type: "text" }] },
+    {
+      name: `Asiakkaat ${Math.random().toString(36).slice(2, 7)}`,
+      columns: [{ label: "Kaupunki", type: "text" }],
+    },
   );
   const [c] = await db
     .insert(campaigns)

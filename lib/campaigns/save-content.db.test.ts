@@ -121,7 +121,9 @@ describe("saveCampaignContent", () => {
         baseVersion: read!.contentVersion,
         html: "<p>{{ nope }}</p>",
       }),
-    ).rejects.toMatchObject({ fieldErrors: { html: ["personalize.errors.unknownField|field=nope"] } });
+    ).rejects.toMatchObject({
+      fieldErrors: { html: ["personalize.errors.unknownField|field=nope"] },
+    });
   });
 
   it("refuses viewers, sent campaigns and other organisations", async () => {

@@ -56,7 +56,8 @@ function prepare(input: SaveContentInput, fields: string[]) {
   }
   if (input.contentKind === "html") {
     const raw = input.html ?? "";
-    if (raw.length > MAX_HTML) throw new AppError("BAD_REQUEST", { userMessage: "editor.errors.tooLong" });
+    if (raw.length > MAX_HTML)
+      throw new AppError("BAD_REQUEST", { userMessage: "editor.errors.tooLong" });
     const html = sanitizeDesignerHtml(raw);
     assertMergeTags([{ blockId: null, text: html, kind: "html" }], fields);
     return { contentKind: "html" as const, html };

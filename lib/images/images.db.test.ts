@@ -29,11 +29,18 @@ describe("image bank", () => {
     const png = makePng(120, 80);
     // The name says .gif; the bytes decide.
     const img = await saveImage(h.db, org.id, actor, { name: "logo.gif", bytes: png });
-    expect(img).toMatchObject({ contentType: "image/png", width: 120, height: 80, name: "logo.gif" });
+    expect(img).toMatchObject({
+      contentType: "image/png",
+      width: 120,
+      height: 80,
+      name: "logo.gif",
+    });
     expect(img.publicKey.length).toBeGreaterThanOrEqual(22);
     const gif = await saveImage(h.db, org.id, actor, { name: "a.png", bytes: makeGif(3, 2) });
     expect(gif).toMatchObject({ contentType: "image/gif", width: 3, height: 2 });
-    expect((await listImages(h.db, org.id)).map((i) => i.id).sort()).toEqual([img.id, gif.id].sort());
+    expect((await listImages(h.db, org.id)).map((i) => i.id).sort()).toEqual(
+      [img.id, gif.id].sort(),
+    );
 
     const res = await get(img.publicKey);
     expect(res.status).toBe(200);
@@ -59,7 +66,9 @@ describe("image bank", () => {
     });
     const huge = Buffer.concat([makePng(10, 10), Buffer.alloc(MAX_IMAGE_BYTES)]);
     await expect(save(huge)).rejects.toMatchObject({ userMessage: "images.errors.tooLarge|mb=5" });
-    await expect(readUpTo([huge])).rejects.toMatchObject({ userMessage: "images.errors.tooLarge|mb=5" });
+    await expect(readUpTo([huge])).rejects.toMatchObject({
+      userMessage: "images.errors.tooLarge|mb=5",
+    });
     expect(await listImages(h.db, org.id)).toEqual([]);
   });
 
@@ -73,7 +82,9 @@ describe("image bank", () => {
     expect(await getImage(h.db, other.org.id, img.id)).toBeNull();
     const viewer = await createUser(h.db, { orgId: org.id, role: "viewer" });
     const va = { userId: viewer.id, userEmail: viewer.email };
-    await expect(deleteImage(h.db, org.id, va, img.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(deleteImage(h.db, org.id, va, img.id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(
       saveImage(h.db, org.id, va, { name: "b", bytes: makePng(4, 4) }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -23,7 +23,9 @@ export async function readUpTo(
   for await (const part of bytes) {
     size += part.length;
     if (size > max)
-      throw new AppError("BAD_REQUEST", { userMessage: `images.errors.tooLarge|mb=${max / 1024 / 1024}` });
+      throw new AppError("BAD_REQUEST", {
+        userMessage: `images.errors.tooLarge|mb=${max / 1024 / 1024}`,
+      });
     parts.push(Buffer.from(part));
   }
   return Buffer.concat(parts, size);

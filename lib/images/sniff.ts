@@ -26,10 +26,16 @@ export function sniffImageType(b: Uint8Array): ImageType | null {
  * Checks an upload: a png/jpg/gif/webp by content, at most MAX_IMAGE_BYTES and
  * MAX_IMAGE_SIDE px each way. Throws BAD_REQUEST with an "images.errors.*" key otherwise.
  */
-export function inspectImage(b: Uint8Array): { contentType: ImageType; width: number; height: number } {
+export function inspectImage(b: Uint8Array): {
+  contentType: ImageType;
+  width: number;
+  height: number;
+} {
   if (b.length === 0) throw new AppError("BAD_REQUEST", { userMessage: "images.errors.empty" });
   if (b.length > MAX_IMAGE_BYTES)
-    throw new AppError("BAD_REQUEST", { userMessage: `images.errors.tooLarge|mb=${MAX_IMAGE_BYTES / 1024 / 1024}` });
+    throw new AppError("BAD_REQUEST", {
+      userMessage: `images.errors.tooLarge|mb=${MAX_IMAGE_BYTES / 1024 / 1024}`,
+    });
   const contentType = sniffImageType(b);
   if (!contentType) throw new AppError("BAD_REQUEST", { userMessage: "images.errors.notImage" });
   let width = 0;
@@ -41,7 +47,8 @@ export function inspectImage(b: Uint8Array): { contentType: ImageType; width: nu
   } catch {
     throw new AppError("BAD_REQUEST", { userMessage: "images.errors.corrupt" });
   }
-  if (!width || !height) throw new AppError("BAD_REQUEST", { userMessage: "images.errors.corrupt" });
+  if (!width || !height)
+    throw new AppError("BAD_REQUEST", { userMessage: "images.errors.corrupt" });
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE)
     throw new AppError("BAD_REQUEST", {
       userMessage: `images.errors.tooBig|max=${MAX_IMAGE_SIDE}|width=${width}|height=${height}`,

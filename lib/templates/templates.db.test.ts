@@ -88,7 +88,9 @@ describe("templates", () => {
     const other = await setup();
     const o = { orgId: other.org.id, actor: other.actor };
     expect(await listTemplates(h.db, o.orgId)).toEqual([]);
-    await expect(getTemplateOrThrow(h.db, o.orgId, t.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getTemplateOrThrow(h.db, o.orgId, t.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(
       renameTemplate(h.db, o.orgId, o.actor, { templateId: t.id, name: "Varastettu" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });

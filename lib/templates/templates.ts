@@ -12,7 +12,8 @@ const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
 function cleanName(name: string) {
   const n = name.trim();
-  if (!n) throw new AppError("BAD_REQUEST", { fieldErrors: { name: ["templates.errors.nameRequired"] } });
+  if (!n)
+    throw new AppError("BAD_REQUEST", { fieldErrors: { name: ["templates.errors.nameRequired"] } });
   return n.slice(0, 200);
 }
 

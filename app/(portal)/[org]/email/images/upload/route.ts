@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
 import { auth } from "@/lib/auth/auth";
 import { isAppError } from "@/lib/errors";
-import { imagePath, readUpTo, saveImage } from "@/lib/images/images";
+import { readUpTo, saveImage } from "@/lib/images/images";
+import { toPickerImage } from "@/lib/images/queries";
 import { log } from "@/lib/log";
 import { findMembership } from "@/lib/orgs/queries";
 import { hasRole } from "@/lib/orgs/roles";
@@ -33,17 +34,15 @@ export async function POST(req: Request, { params }: { params: Promise<{ org: st
   }
   try {
     const bytes = await readUpTo(req.body as unknown as AsyncIterable<Uint8Array>);
-    const actor = { userId: session.user.id, userEmail: session.user.email ?? "", ip: await clientIp() };
+    const actor = {
+      userId: session.user.id,
+      userEmail: session.user.email ?? "",
+      ip: await clientIp(),
+    };
     const img = await saveImage(db, m.orgId, actor, { name, bytes });
     return json(201, {
       ok: true,
-      image: {
-        id: img.id,
-        name: img.name,
-        src: imagePath(img.publicKey),
-        width: img.width,
-        height: img.height,
-      },
+      image: toPickerImage(img),
     });
   } catch (err) {
     if (isAppError(err)) return json(err.status, { ok: false, error: err.userMessage });
