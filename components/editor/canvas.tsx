@@ -7,6 +7,7 @@ import {
   PointerSensor,
   useSensor,
   useSensors,
+  type CollisionDetection,
   type DragEndEvent,
 } from "@dnd-kit/core";
 import {
@@ -18,7 +19,7 @@ import { useTranslations } from "next-intl";
 import type { Block, EmailDocument, LeafBlock } from "@/lib/campaigns/document";
 import type { BrandColors } from "@/lib/campaigns/content-queries";
 import { BlockView } from "./block-view";
-import { LEAF_KINDS, type Container, type LeafKind } from "./doc-ops";
+import { LEAF_KINDS, locate, type Container, type LeafKind } from "./doc-ops";
 import { SortableBlock, type BlockCommands } from "./sortable-block";
 
 type Props = {
@@ -43,6 +44,14 @@ export function Canvas(props: Props) {
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  // Only blocks of the dragged block's own list (the message or one column) are drop targets.
+  const collisions: CollisionDetection = (args) => {
+    const home = JSON.stringify(locate(doc, String(args.active.id))?.container ?? null);
+    const droppableContainers = args.droppableContainers.filter(
+      (c) => JSON.stringify(locate(doc, String(c.id))?.container ?? null) === home,
+    );
+    return closestCenter({ ...args, droppableContainers });
+  };
   const onDragEnd = (e: DragEndEvent) => {
     if (e.over && e.active.id !== e.over.id)
       props.onReorder(String(e.active.id), String(e.over.id));
@@ -67,7 +76,7 @@ export function Canvas(props: Props) {
         {doc.blocks.length === 0 ? (
           <p className="p-8 text-center text-sm text-slate-500">{t("emptyCanvas")}</p>
         ) : null}
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <DndContext sensors={sensors} collisionDetection={collisions} onDragEnd={onDragEnd}>
           <BlockList list={doc.blocks} {...props} />
         </DndContext>
       </div>

@@ -58,7 +58,7 @@ test("[campaigns] builds a two-column message with a bank image, reorders, undoe
   await expect(page.getByRole("status").filter({ hasText: "Tallennus epäonnistui" })).toBeVisible();
   await expect(canvas(page).getByText('"kenkakoko"', { exact: false })).toBeVisible();
   await headingText.fill("Kevään uutiset ");
-  await page.getByLabel("Teksti: Lisää yhdistämiskenttä").selectOption("first_name");
+  await page.getByLabel("Teksti: Lisää yhdistelykenttä").selectOption("first_name");
   await expect(headingText).toHaveValue('Kevään uutiset {{ first_name | default: "" }}');
 
   // Two columns: an image uploaded to the bank from the editor, and a button.
@@ -74,8 +74,8 @@ test("[campaigns] builds a two-column message with a bank image, reorders, undoe
   await expect(image).toBeVisible();
   await expect(image).toHaveAttribute("src", /\/i\/[A-Za-z0-9_-]{22,}$/);
   await page.getByLabel("Lisää lohko sarakkeeseen 2").selectOption("button");
-  await page.getByLabel("Painikkeen teksti").fill("Tilaa nyt");
-  await page.getByLabel("Linkin osoite").fill("https://example.fi/kevat");
+  await page.getByLabel("Painikkeen teksti", { exact: true }).fill("Tilaa nyt");
+  await page.getByLabel("Linkin osoite", { exact: true }).fill("https://example.fi/kevat");
 
   // Drag the columns above the heading, undo, redo with the keyboard.
   await drag(
