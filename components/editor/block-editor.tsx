@@ -11,6 +11,7 @@ import * as ops from "./doc-ops";
 import type { PickerImage } from "./image-picker";
 import { Palette } from "./palette";
 import { PropertiesPanel } from "./properties-panel";
+import { StylePanel } from "./style-panel";
 import type { useHistory } from "./use-history";
 
 type History = ReturnType<typeof useHistory<EmailDocument>>;
@@ -129,28 +130,46 @@ export function BlockEditor({
       />
       <aside className="rounded-lg border border-slate-200 bg-white p-3">
         {selected && !readOnly ? (
-          <PropertiesPanel
-            key={selected.id}
-            block={selected}
-            ctx={{
-              brand,
-              fields,
-              images,
-              uploadUrl,
-              onUploaded: (img) => setImages((l) => [img, ...l]),
-            }}
-            onPatch={(patch: Partial<Block>, field?: string) =>
-              set(
-                ops.updateBlock(doc, selected.id, patch),
-                field ? `${selected.id}:${field}` : undefined,
-              )
-            }
-            onColumns={(n) => set(ops.setColumnCount(doc, selected.id, n))}
-          />
+          <div className="space-y-3">
+            <button
+              type="button"
+              className="text-xs text-brand-700 hover:underline"
+              onClick={() => setSelectedId(null)}
+            >
+              {t("deselect")}
+            </button>
+            <PropertiesPanel
+              key={selected.id}
+              block={selected}
+              ctx={{
+                brand,
+                fields,
+                images,
+                uploadUrl,
+                onUploaded: (img) => setImages((l) => [img, ...l]),
+              }}
+              onPatch={(patch: Partial<Block>, field?: string) =>
+                set(
+                  ops.updateBlock(doc, selected.id, patch),
+                  field ? `${selected.id}:${field}` : undefined,
+                )
+              }
+              onColumns={(n) => set(ops.setColumnCount(doc, selected.id, n))}
+            />
+          </div>
+        ) : readOnly ? (
+          <p className="text-sm text-slate-600">{t("readOnlyPanel")}</p>
         ) : (
-          <p className="text-sm text-slate-600">
-            {readOnly ? t("readOnlyPanel") : t("selectHint")}
-          </p>
+          <div className="space-y-4">
+            <p className="text-sm text-slate-600">{t("selectHint")}</p>
+            <StylePanel
+              style={doc.style}
+              brand={brand}
+              onChange={(style, field) =>
+                set({ ...doc, style }, field ? `style:${field}` : undefined)
+              }
+            />
+          </div>
         )}
       </aside>
     </div>

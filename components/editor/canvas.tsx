@@ -38,7 +38,15 @@ type Props = {
  * (pointer, or keyboard on the handle) within their list: the message or one column.
  */
 export function Canvas(props: Props) {
-  const { doc, brand } = props;
+  const { doc } = props;
+  // The message's own colours where set, else the brand's (as the renderer does).
+  const brand: BrandColors = {
+    primaryColor: doc.style.primaryColor ?? props.brand.primaryColor,
+    textColor: doc.style.textColor ?? props.brand.textColor,
+    backgroundColor: doc.style.backgroundColor ?? props.brand.backgroundColor,
+    contentBackgroundColor: doc.style.contentBackgroundColor ?? props.brand.contentBackgroundColor,
+    fontStack: doc.style.fontStack ?? props.brand.fontStack,
+  };
   const t = useTranslations("editor");
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -60,8 +68,8 @@ export function Canvas(props: Props) {
     <div
       className="rounded-lg p-4"
       style={{
-        background: doc.style.backgroundColor ?? brand.backgroundColor,
-        fontFamily: doc.style.fontStack ?? brand.fontStack,
+        background: brand.backgroundColor,
+        fontFamily: brand.fontStack,
       }}
     >
       <div
@@ -70,14 +78,14 @@ export function Canvas(props: Props) {
         role="region"
         style={{
           maxWidth: doc.style.width,
-          background: doc.style.contentBackgroundColor ?? brand.contentBackgroundColor,
+          background: brand.contentBackgroundColor,
         }}
       >
         {doc.blocks.length === 0 ? (
           <p className="p-8 text-center text-sm text-slate-500">{t("emptyCanvas")}</p>
         ) : null}
         <DndContext sensors={sensors} collisionDetection={collisions} onDragEnd={onDragEnd}>
-          <BlockList list={doc.blocks} {...props} />
+          <BlockList list={doc.blocks} {...props} brand={brand} />
         </DndContext>
       </div>
     </div>

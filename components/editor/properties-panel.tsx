@@ -61,7 +61,7 @@ export function PropertiesPanel({
               label={t("color")}
               value={block.color}
               fallback={ctx.brand.textColor}
-              onChange={(v) => p({ color: v })}
+              onChange={(v) => p({ color: v }, "color")}
             />
           </>
         );
@@ -104,13 +104,13 @@ export function PropertiesPanel({
               label={t("buttonColor")}
               value={block.color}
               fallback={ctx.brand.primaryColor}
-              onChange={(v) => p({ color: v })}
+              onChange={(v) => p({ color: v }, "color")}
             />
             <ColorInput
               label={t("textColor")}
               value={block.textColor}
               fallback="#ffffff"
-              onChange={(v) => p({ textColor: v })}
+              onChange={(v) => p({ textColor: v }, "textColor")}
             />
             <AlignSelect value={block.align} onChange={(v) => p({ align: v })} />
           </>
@@ -121,7 +121,7 @@ export function PropertiesPanel({
             label={t("color")}
             value={block.color}
             fallback="#d1d5db"
-            onChange={(v) => p({ color: v })}
+            onChange={(v) => p({ color: v }, "color")}
           />
         );
       case "spacer":

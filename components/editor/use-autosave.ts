@@ -26,6 +26,8 @@ export function useAutosave<T>(value: T, save: (v: T) => Promise<SaveResult>, de
   const blocked = useRef(false);
   /** The value the server refused (e.g. an unknown merge tag): not retried until it changes. */
   const refused = useRef<T | null>(null);
+  /** Set when the user chose to discard (reload after a stale save): no leave warning then. */
+  const leaving = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saveRef = useRef(save);
   useEffect(() => {
@@ -77,7 +79,7 @@ export function useAutosave<T>(value: T, save: (v: T) => Promise<SaveResult>, de
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
-      if (latest.current !== saved.current || running.current) {
+      if (!leaving.current && (latest.current !== saved.current || running.current)) {
         e.preventDefault();
         e.returnValue = "";
       }
@@ -90,13 +92,10 @@ export function useAutosave<T>(value: T, save: (v: T) => Promise<SaveResult>, de
     };
   }, []);
 
-  /** Marks `v` as the saved state (after loading other content from the server). */
-  const markSaved = useCallback((v: T) => {
-    saved.current = v;
-    latest.current = v;
-    blocked.current = false;
-    setStatus({ state: "saved", at: new Date() });
+  /** Lets the page go without the unsaved-changes warning (the user chose to discard). */
+  const allowLeave = useCallback(() => {
+    leaving.current = true;
   }, []);
 
-  return { status, flush, markSaved };
+  return { status, flush, allowLeave };
 }

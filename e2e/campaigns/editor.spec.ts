@@ -92,9 +92,24 @@ test("[campaigns] builds a two-column message with a bank image, reorders, undoe
   await page.getByRole("button", { name: "Siirrä alas: Sarakkeet" }).click();
   await expect(page.getByRole("button", { name: /^Siirrä lohkoa 1: Otsikko/ })).toBeVisible();
 
+  // Rich text with Tiptap: type, select all, bold.
+  await page.getByRole("button", { name: "+ Teksti" }).click();
+  const rich = page.getByRole("textbox", { name: "Teksti" });
+  await rich.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Tervetuloa kevääseen");
+  await page.keyboard.press("Control+A");
+  await page.getByRole("button", { name: "Lihavointi" }).click();
+  await expect(canvas(page).locator("strong", { hasText: "Tervetuloa kevääseen" })).toBeVisible();
+
   await expect(
     page.getByRole("status").filter({ hasText: /Tallennettu \d{1,2}\.\d{2}/ }),
   ).toBeVisible();
+
+  // Save as a template; it is listed on the templates page.
+  await page.getByLabel("Uuden pohjan nimi").fill("Kevätpohja");
+  await page.getByRole("button", { name: "Tallenna pohjaksi" }).click();
+  await expect(page.getByText("Tallennettu pohjaksi: Kevätpohja")).toBeVisible();
 
   await page.reload();
   await expect(
@@ -104,9 +119,12 @@ test("[campaigns] builds a two-column message with a bank image, reorders, undoe
   await expect(canvas(page).getByText("Tilaa nyt")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Siirrä lohkoa 1: Otsikko/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Siirrä lohkoa 2: Sarakkeet/ })).toBeVisible();
+  await expect(canvas(page).locator("strong", { hasText: "Tervetuloa kevääseen" })).toBeVisible();
 
   // The upload is in the image bank.
   await page.goto(`/${DEMO.org}/email/images`);
   await expect(page.getByRole("img", { name: "kevat.png" })).toBeVisible();
   await expect(page.getByText("120 × 80 px", { exact: false })).toBeVisible();
+  await page.goto(`/${DEMO.org}/email/templates`);
+  await expect(page.getByText("Kevätpohja")).toBeVisible();
 });

@@ -69,7 +69,7 @@ export function ContentEditor(props: {
     },
     [org, campaign.id],
   );
-  const { status } = useAutosave(
+  const { status, allowLeave } = useAutosave(
     readOnly ? null : content,
     save as (c: Content | null) => Promise<SaveResult>,
   );
@@ -95,7 +95,13 @@ export function ContentEditor(props: {
           ))}
         </fieldset>
         {!readOnly ? (
-          <SaveStatusText status={status} onReload={() => window.location.reload()} />
+          <SaveStatusText
+            status={status}
+            onReload={() => {
+              allowLeave();
+              window.location.reload();
+            }}
+          />
         ) : null}
       </div>
       {!readOnly ? (
