@@ -73,6 +73,13 @@ test("[campaigns] builds a two-column message with a bank image, reorders, undoe
   const image = canvas(page).getByRole("img", { name: "kevat" });
   await expect(image).toBeVisible();
   await expect(image).toHaveAttribute("src", /\/i\/[A-Za-z0-9_-]{22,}$/);
+  // Served publicly (no session needed) with long cache headers.
+  const served = await page.context().request.fetch((await image.getAttribute("src"))!, {
+    headers: { cookie: "" },
+  });
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("image/png");
+  expect(served.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   await page.getByLabel("Lisää lohko sarakkeeseen 2").selectOption("button");
   await page.getByLabel("Painikkeen teksti", { exact: true }).fill("Tilaa nyt");
   await page.getByLabel("Linkin osoite", { exact: true }).fill("https://example.fi/kevat");

@@ -62,3 +62,39 @@ export function sanitizeDocument(doc: EmailDocument): EmailDocument {
   };
   return { ...doc, blocks: doc.blocks.map(leaf) };
 }
+
+const SAFE_URL = /^(https?:\/\/|mailto:|tel:|\{\{)/i;
+
+function leafUrls(b: LeafBlock | Block): { blockId: string; url: string; image: boolean }[] {
+  const u = (url: string | undefined, image = false) =>
+    url ? [{ blockId: b.id, url, image }] : [];
+  switch (b.type) {
+    case "image":
+      return [...u(b.src, true), ...u(b.href)];
+    case "button":
+      return u(b.href);
+    case "social":
+      return b.links.flatMap((l) => u(l.url));
+    case "columns":
+      return b.columns.flatMap((col) => col.flatMap(leafUrls));
+    default:
+      return [];
+  }
+}
+
+/**
+ * Refuses link and image addresses that are not http(s), mailto or tel (or a merge tag that
+ * yields one): no javascript: or data: URLs. Images must be http(s). Empty is allowed in a draft.
+ */
+export function assertSafeUrls(doc: EmailDocument): void {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const { blockId, url, image } of doc.blocks.flatMap(leafUrls)) {
+    const ok = image ? /^(https?:\/\/|\{\{)/i.test(url.trim()) : SAFE_URL.test(url.trim());
+    if (!ok) {
+      const shown = url.slice(0, 60).replace(/[|=]/g, " ");
+      (fieldErrors[`block:${blockId}`] ??= []).push(`editor.errors.badUrl|url=${shown}`);
+    }
+  }
+  const first = Object.values(fieldErrors)[0]?.[0];
+  if (first) throw new AppError("BAD_REQUEST", { userMessage: first, fieldErrors });
+}

@@ -78,6 +78,27 @@ describe("saveCampaignContent", () => {
     expect(row!.contentVersion).toBe(campaign.contentVersion);
   });
 
+  it("refuses javascript: and data: addresses in links and images", async () => {
+    const { org, actor, campaign } = await setup();
+    const err = await saveCampaignContent(h.db, org.id, actor, {
+      campaignId: campaign.id,
+      contentKind: "blocks",
+      baseVersion: campaign.contentVersion,
+      document: doc([
+        { id: "ok", type: "button", label: "A", href: "mailto:info@example.fi" },
+        { id: "js", type: "button", label: "B", href: "javascript:alert(1)" },
+        { id: "img", type: "image", src: "data:image/png;base64,AAAA", alt: "" },
+      ]),
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: {
+        "block:js": ["editor.errors.badUrl|url=javascript:alert(1)"],
+        "block:img": ["editor.errors.badUrl|url=data:image/png;base64,AAAA"],
+      },
+    });
+  });
+
   it("refuses an invalid document with the path named", async () => {
     const { org, actor, campaign } = await setup();
     await expect(

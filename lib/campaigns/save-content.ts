@@ -5,7 +5,12 @@ import { campaigns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { mergeFields } from "@/lib/personalize/fields";
 import { authorizeActor, listColumns, type Actor } from "@/lib/registers/registers";
-import { assertMergeTags, documentSources, sanitizeDocument } from "./content-checks";
+import {
+  assertMergeTags,
+  assertSafeUrls,
+  documentSources,
+  sanitizeDocument,
+} from "./content-checks";
 import { DocumentSchema } from "./document";
 import { sanitizeDesignerHtml } from "./rich-text";
 
@@ -51,6 +56,7 @@ function validDocument(raw: unknown) {
 function prepare(input: SaveContentInput, fields: string[]) {
   if (input.contentKind === "blocks") {
     const document = validDocument(input.document);
+    assertSafeUrls(document);
     assertMergeTags(documentSources(document), fields);
     return { contentKind: "blocks" as const, document };
   }
