@@ -38,6 +38,7 @@ async function drag(page: Page, from: string, to: string) {
 
 test("[campaigns] builds a two-column message with a bank image, reorders, undoes, autosaves", async ({
   page,
+  request,
 }) => {
   test.skip(
     !process.env.DATABASE_URL,
@@ -74,9 +75,7 @@ test("[campaigns] builds a two-column message with a bank image, reorders, undoe
   await expect(image).toBeVisible();
   await expect(image).toHaveAttribute("src", /\/i\/[A-Za-z0-9_-]{22,}$/);
   // Served publicly (no session needed) with long cache headers.
-  const served = await page.context().request.fetch((await image.getAttribute("src"))!, {
-    headers: { cookie: "" },
-  });
+  const served = await request.get((await image.getAttribute("src"))!);
   expect(served.status()).toBe(200);
   expect(served.headers()["content-type"]).toBe("image/png");
   expect(served.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
