@@ -38,6 +38,9 @@ export const NAMESPACES = [
   "brand",
   "senders",
   "preflight",
+  "editor",
+  "images",
+  "templates",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -1,0 +1,53 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { requireMembership } from "@/lib/auth/session";
+import { loadContentPage } from "@/lib/campaigns/content-queries";
+import { listImagesForPicker } from "@/lib/images/queries";
+import { hasRole } from "@/lib/orgs/roles";
+import { listTemplates } from "@/lib/templates/templates";
+import { ContentEditor } from "./_components/content-editor";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("editor"))("title") };
+}
+
+/** The campaign's body (E1): block editor, designer HTML or plain text, with autosave. */
+export default async function CampaignContentPage({
+  params,
+}: {
+  params: Promise<{ org: string; id: string }>;
+}) {
+  const { org, id } = await params;
+  const m = await requireMembership(org);
+  const db = await getDb();
+  const { campaign, fields, brand } = await loadContentPage(db, m.orgId, id);
+  const canEdit = hasRole(m.role, "editor") && m.status !== "suspended";
+  const [images, templates] = await Promise.all([
+    canEdit ? listImagesForPicker(db, m.orgId) : [],
+    canEdit ? listTemplates(db, m.orgId) : [],
+  ]);
+  const t = await getTranslations("editor");
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-sm text-slate-600">
+          {t("campaignFor", { name: campaign.name, register: campaign.registerName })}
+        </p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      </div>
+      {!campaign.editable ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("lockedStatus")}</p>
+      ) : null}
+      <ContentEditor
+        key={campaign.contentVersion}
+        org={org}
+        campaign={campaign}
+        canEdit={canEdit}
+        brand={brand}
+        fields={fields}
+        images={images}
+        templates={templates.map((x) => ({ id: x.id, name: x.name }))}
+      />
+    </div>
+  );
+}

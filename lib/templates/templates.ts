@@ -1,0 +1,126 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { campaigns, emailTemplates } from "@/db/schema";
+import { saveCampaignContent, type SavedContent } from "@/lib/campaigns/save-content";
+import { AppError } from "@/lib/errors";
+import { authorizeActor, type Actor } from "@/lib/registers/registers";
+
+export type EmailTemplate = typeof emailTemplates.$inferSelect;
+
+const isUuid = (v: string) => z.uuid().safeParse(v).success;
+
+function cleanName(name: string) {
+  const n = name.trim();
+  if (!n)
+    throw new AppError("BAD_REQUEST", { fieldErrors: { name: ["templates.errors.nameRequired"] } });
+  return n.slice(0, 200);
+}
+
+/** The organisation's templates, most recently changed first (without their bodies). */
+export async function listTemplates(db: Db, orgId: string) {
+  return db
+    .select({
+      id: emailTemplates.id,
+      name: emailTemplates.name,
+      contentKind: emailTemplates.contentKind,
+      updatedAt: emailTemplates.updatedAt,
+    })
+    .from(emailTemplates)
+    .where(eq(emailTemplates.orgId, orgId))
+    .orderBy(desc(emailTemplates.updatedAt), desc(emailTemplates.id));
+}
+
+/** One template of the organisation, or NOT_FOUND (another organisation's id included). */
+export async function getTemplateOrThrow(db: Db, orgId: string, templateId: string) {
+  if (!isUuid(templateId)) throw new AppError("NOT_FOUND");
+  const [t] = await db
+    .select()
+    .from(emailTemplates)
+    .where(and(eq(emailTemplates.orgId, orgId), eq(emailTemplates.id, templateId)));
+  if (!t) throw new AppError("NOT_FOUND");
+  return t;
+}
+
+/**
+ * Saves an e-mail campaign's current content (body, subject, preheader) as a new template
+ * (editors). The campaign is loaded by (id, orgId); its content was checked when it was saved.
+ */
+export async function createTemplateFromCampaign(
+  db: Db,
+  orgId: string,
+  actor: Actor,
+  input: { campaignId: string; name: string },
+): Promise<EmailTemplate> {
+  await authorizeActor(db, orgId, actor, "editor");
+  const name = cleanName(input.name);
+  if (!isUuid(input.campaignId)) throw new AppError("NOT_FOUND");
+  const [c] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.orgId, orgId)));
+  if (!c || c.channel !== "email") throw new AppError("NOT_FOUND");
+  const [t] = await db
+    .insert(emailTemplates)
+    .values({
+      orgId,
+      name,
+      contentKind: c.contentKind,
+      subject: c.subject,
+      preheader: c.preheader,
+      document: c.document,
+      html: c.html,
+      textBody: c.textBody,
+      createdBy: actor.userId,
+    })
+    .returning();
+  return t!;
+}
+
+/** Renames a template of the organisation (editors). */
+export async function renameTemplate(
+  db: Db,
+  orgId: string,
+  actor: Actor,
+  input: { templateId: string; name: string },
+) {
+  await authorizeActor(db, orgId, actor, "editor");
+  const name = cleanName(input.name);
+  await getTemplateOrThrow(db, orgId, input.templateId);
+  await db
+    .update(emailTemplates)
+    .set({ name, updatedAt: sql`now()` })
+    .where(and(eq(emailTemplates.orgId, orgId), eq(emailTemplates.id, input.templateId)));
+}
+
+/** Deletes a template of the organisation (editors); campaigns made from it keep their copy. */
+export async function deleteTemplate(db: Db, orgId: string, actor: Actor, templateId: string) {
+  await authorizeActor(db, orgId, actor, "editor");
+  await getTemplateOrThrow(db, orgId, templateId);
+  await db
+    .delete(emailTemplates)
+    .where(and(eq(emailTemplates.orgId, orgId), eq(emailTemplates.id, templateId)));
+}
+
+/**
+ * Replaces a campaign's body with a template's (editors; both the organisation's). Goes through
+ * saveCampaignContent, so the template's merge tags are checked against this campaign's
+ * register and a stale `baseVersion` is refused like any other save.
+ */
+export async function applyTemplateToCampaign(
+  db: Db,
+  orgId: string,
+  actor: Actor,
+  input: { campaignId: string; templateId: string; baseVersion: number },
+): Promise<SavedContent> {
+  await authorizeActor(db, orgId, actor, "editor");
+  const t = await getTemplateOrThrow(db, orgId, input.templateId);
+  return saveCampaignContent(db, orgId, actor, {
+    campaignId: input.campaignId,
+    baseVersion: input.baseVersion,
+    contentKind: t.contentKind,
+    document: t.document,
+    html: t.html,
+    textBody: t.textBody,
+  });
+}
