@@ -91,6 +91,13 @@ test("[campaigns] adds and verifies a sender, previews a campaign and test-sends
     page.getByText("Tätä versiota ei ole vielä tarkistettu", { exact: false }),
   ).toBeVisible();
 
+  // Link/image check and the spam score (rspamd when the server has SPAM_CHECK_URL, as CI does).
+  await page.getByRole("button", { name: "Tarkista linkit, kuvat ja rspamd" }).click();
+  await expect(page.getByRole("table", { name: "Linkit ja kuvat" })).toBeVisible();
+  if (process.env.SPAM_CHECK_URL)
+    await expect(page.getByTestId("rspamd-score")).toContainText(/Pisteet -?\d+\.\d\d \/ \d+\.\d\d/);
+  else await expect(page.getByText("rspamd ei ole käytössä", { exact: false })).toBeVisible();
+
   // Test send: in the sandbox outbox with [TEST] and Liisa's name; the version counts as checked.
   await page
     .getByLabel("Vastaanottajat (enintään 10", { exact: false })
