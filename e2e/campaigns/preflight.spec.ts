@@ -95,7 +95,9 @@ test("[campaigns] adds and verifies a sender, previews a campaign and test-sends
   await page.getByRole("button", { name: "Tarkista linkit, kuvat ja rspamd" }).click();
   await expect(page.getByRole("table", { name: "Linkit ja kuvat" })).toBeVisible();
   if (process.env.SPAM_CHECK_URL)
-    await expect(page.getByTestId("rspamd-score")).toContainText(/Pisteet -?\d+\.\d\d \/ \d+\.\d\d/);
+    await expect(page.getByTestId("rspamd-score")).toContainText(
+      /Pisteet -?\d+\.\d\d \/ \d+\.\d\d/,
+    );
   else await expect(page.getByText("rspamd ei ole käytössä", { exact: false })).toBeVisible();
 
   // Test send: in the sandbox outbox with [TEST] and Liisa's name; the version counts as checked.
