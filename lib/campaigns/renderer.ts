@@ -1,61 +1,58 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { brands, images } from "@/db/schema";
-import { DEFAULT_BRAND, type BrandStyle } from "@/lib/brand/defaults";
+import { DEFAULT_BRAND } from "@/lib/brand/defaults";
 import { env } from "@/lib/env";
 import type { RenderCampaign } from "./prepare";
-import { footerContext, renderMessage, type ResolvedImage } from "./render";
-
-/** The organisation's brand, or the defaults before one is saved. */
-async function brandOf(db: Db, orgId: string): Promise<BrandStyle> {
-  const [b] = await db.select().from(brands).where(eq(brands.orgId, orgId));
-  return b ?? DEFAULT_BRAND;
-}
-
-/** The organisation's image bank as the renderer's id → public URL lookup (org-scoped). */
-async function imageResolverOf(db: Db, orgId: string) {
-  const rows = await db
-    .select({
-      id: images.id,
-      publicKey: images.publicKey,
-      contentType: images.contentType,
-      sizeBytes: images.sizeBytes,
-    })
-    .from(images)
-    .where(and(eq(images.orgId, orgId)));
-  const base = env().APP_URL.replace(/\/+$/, "");
-  const byId = new Map<string, ResolvedImage>(
-    rows.map((r) => [
-      r.id,
-      { url: `${base}/i/${r.publicKey}`, contentType: r.contentType, sizeBytes: r.sizeBytes },
-    ]),
-  );
-  return (id: string) => byId.get(id) ?? null;
-}
+import type { Campaign } from "./queries";
+import { footerContext, renderMessage, type RenderInput } from "./render";
 
 /**
- * The production renderer port: loads what `renderMessage` needs for a campaign (brand, footer
- * facts of its register, the organisation's images; Finnish footer) and renders it once.
+ * Everything the (pure) renderer needs for one campaign, read org-scoped: its content, the
+ * organisation's brand, the register's footer facts and the image bank's public URLs. Shared by
+ * dispatch and anything else that renders a campaign as it will be sent (pre-flight previews).
  */
-export const renderCampaign: RenderCampaign = async (db, c) => {
-  const locale = "fi";
-  const [brand, footer, imageResolver] = await Promise.all([
-    brandOf(db, c.orgId),
-    footerContext(db, c.orgId, c.registerId, locale),
-    imageResolverOf(db, c.orgId),
+export async function campaignRenderInput(
+  db: Db,
+  c: Campaign,
+  locale: "fi" | "en" = "fi",
+): Promise<RenderInput> {
+  const base = env().APP_URL.replace(/\/+$/, "");
+  const [[brand], bank, footer] = await Promise.all([
+    db.select().from(brands).where(eq(brands.orgId, c.orgId)),
+    db
+      .select({
+        id: images.id,
+        publicKey: images.publicKey,
+        contentType: images.contentType,
+        sizeBytes: images.sizeBytes,
+      })
+      .from(images)
+      .where(eq(images.orgId, c.orgId)),
+    footerContext(db, c.orgId, c.registerId, locale, base),
   ]);
-  return renderMessage({
+  const byId = new Map(
+    bank.map((i) => [
+      i.id,
+      { url: `${base}/i/${i.publicKey}`, contentType: i.contentType, sizeBytes: i.sizeBytes },
+    ]),
+  );
+  return {
     contentKind: c.contentKind,
     subject: c.subject,
     preheader: c.preheader,
     document: c.document,
     html: c.html,
     textBody: c.textBody,
-    brand,
+    brand: brand ?? DEFAULT_BRAND,
     footer,
     inlineImages: c.inlineImages,
-    baseUrl: env().APP_URL,
+    baseUrl: base,
     locale,
-    imageResolver,
-  });
-};
+    imageResolver: (id) => byId.get(id) ?? null,
+  };
+}
+
+/** The production renderer of dispatch: renders a campaign once with `renderMessage` (E4). */
+export const renderCampaign: RenderCampaign = async (db, c) =>
+  renderMessage(await campaignRenderInput(db, c));

@@ -1,19 +1,16 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
-import { campaigns, contacts, emailSenders } from "@/db/schema";
-import type { EmailTransport, OutgoingEmail } from "@/lib/email/transport";
+import { campaigns } from "@/db/schema";
+import type { EmailTransport } from "@/lib/email/transport";
+import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { contactMergeValues } from "@/lib/personalize/fields";
-import { listColumns } from "@/lib/registers/registers";
-import { recipientUrls } from "@/lib/tracking/tokens";
-import { compileMessage, formatFrom, personalizeMessage, toOutgoing } from "./compose";
-import { claimDeliveries, markFailed, markSent, type ClaimedDelivery } from "./deliveries";
+import { claimDeliveries } from "./deliveries";
 import { quietHoursEnd } from "./helsinki-time";
-import { registerFieldNames } from "./merge-check";
-import { ensureRendered, startCampaign, type RenderCampaign } from "./prepare";
+import { startCampaign, type RenderCampaign } from "./prepare";
 import { getCampaignOrThrow, type Campaign } from "./queries";
 import { rateAllowance } from "./rate";
 import { requestSend } from "./schedule";
+import { sendBatch, sendContext, type SendContext } from "./send-batch";
 
 export type SendOptions = {
   transport: EmailTransport;
@@ -40,7 +37,6 @@ export type SendOutcome = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const defaultRetryMs = (attempt: number) => Math.min(600_000, 30_000 * 2 ** (attempt - 1));
 
 /**
  * Sends an e-mail campaign (E8; ARCHITECTURE §2), the handler of `campaign/send.requested`.
@@ -72,13 +68,18 @@ export async function sendCampaign(
   const leaseMs = opts.leaseMs ?? 120_000;
   const maxWaitMs = opts.maxWaitMs ?? 2_000;
   const batchSize = Math.max(1, Math.min(opts.batchSize ?? 100, opts.transport.maxBatch));
-  const ctx = await sendContext(db, c, opts.render);
+  let ctx: SendContext | null;
+  try {
+    ctx = await sendContext(db, c, opts.render);
+  } catch (err) {
+    // An inline image deleted since rendering: pause with the reason rather than retry blindly.
+    if (!isAppError(err)) throw err;
+    await pauseWithError(db, c, err.userMessage);
+    return out;
+  }
   if (!ctx) {
     // The sender was deleted mid-send: pause with the reason rather than fail everyone.
-    await db
-      .update(campaigns)
-      .set({ status: "paused", pausedAt: new Date(), error: "campaigns.errors.noVerifiedSender" })
-      .where(and(eq(campaigns.id, c.id), eq(campaigns.status, "sending")));
+    await pauseWithError(db, c, "campaigns.errors.noVerifiedSender");
     return out;
   }
 
@@ -126,92 +127,12 @@ export async function sendCampaign(
   }
 }
 
-type SendContext = NonNullable<Awaited<ReturnType<typeof sendContext>>>;
-
-/** What every batch needs, loaded once per run: compiled message, columns, sender (null if gone). */
-async function sendContext(db: Db, c: Campaign, render: RenderCampaign) {
-  const rendered = await ensureRendered(db, c, render);
-  const [columns, fields, [sender]] = await Promise.all([
-    listColumns(db, c.orgId, c.registerId),
-    registerFieldNames(db, c.orgId, c.registerId),
-    db
-      .select({ address: emailSenders.address, name: emailSenders.name })
-      .from(emailSenders)
-      .where(and(eq(emailSenders.id, c.senderId ?? ""), eq(emailSenders.orgId, c.orgId))),
-  ]);
-  const message = compileMessage(rendered, {
-    fields,
-    trackOpens: c.trackOpens,
-    trackClicks: c.trackClicks,
-  });
-  if (!sender) return null;
-  return { message, columns, from: formatFrom(c.fromName || sender.name, sender.address) };
-}
-
-/** Composes and sends one claimed batch, then records each outcome. */
-async function sendBatch(
-  db: Db,
-  c: Campaign,
-  ctx: SendContext,
-  batch: ClaimedDelivery[],
-  opts: SendOptions,
-): Promise<{ sent: number; failed: number }> {
-  const ids = batch.map((d) => d.contactId).filter((x): x is string => x !== null);
-  const people = ids.length
-    ? await db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.orgId, c.orgId), inArray(contacts.id, ids)))
-    : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const messages: { d: ClaimedDelivery; m: OutgoingEmail }[] = [];
-  let failed = 0;
-  for (const d of batch) {
-    const person = d.contactId ? byId.get(d.contactId) : undefined;
-    if (!person) {
-      // Deleted (or erased) since the audience was materialized: never mail them.
-      await markFailed(db, c.id, d.id, "contact deleted", { permanent: true });
-      failed++;
-      continue;
-    }
-    try {
-      const values = contactMergeValues(person, ctx.columns);
-      const p = personalizeMessage(ctx.message, values, recipientUrls(d.id));
-      messages.push({
-        d,
-        m: toOutgoing(p, {
-          deliveryId: d.id,
-          orgId: c.orgId,
-          from: ctx.from,
-          to: d.address,
-          replyTo: c.replyTo,
-        }),
-      });
-    } catch (err) {
-      await markFailed(db, c.id, d.id, `personalization failed: ${String(err)}`, {
-        permanent: true,
-      });
-      failed++;
-    }
-  }
-  if (messages.length === 0) return { sent: 0, failed };
-  const results = await opts.transport.sendBatch(messages.map((x) => x.m));
-  const ok: { id: number; providerId: string | null }[] = [];
-  const maxAttempts = opts.maxAttempts ?? 5;
-  for (const [i, r] of results.entries()) {
-    const d = messages[i]!.d;
-    if (r.ok) ok.push({ id: d.id, providerId: r.providerId });
-    else {
-      const permanent = r.permanent || d.attempts >= maxAttempts;
-      const error =
-        permanent && !r.permanent ? `${r.error} (gave up after ${d.attempts} attempts)` : r.error;
-      const retryInMs = r.retryAfterMs ?? (opts.retryMs ?? defaultRetryMs)(d.attempts);
-      await markFailed(db, c.id, d.id, error, { permanent, retryInMs });
-      if (permanent) failed++;
-    }
-  }
-  const sent = await markSent(db, c.id, ok);
-  return { sent, failed };
+/** Pauses a sending campaign with a reason (an i18n key) shown on its page. */
+async function pauseWithError(db: Db, c: Campaign, error: string) {
+  await db
+    .update(campaigns)
+    .set({ status: "paused", pausedAt: new Date(), error })
+    .where(and(eq(campaigns.id, c.id), eq(campaigns.status, "sending")));
 }
 
 async function currentStatus(db: Db, c: Campaign): Promise<string | undefined> {

@@ -1,0 +1,110 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db";
+import { contacts, emailSenders } from "@/db/schema";
+import type { OutgoingEmail } from "@/lib/email/transport";
+import { contactMergeValues } from "@/lib/personalize/fields";
+import { listColumns } from "@/lib/registers/registers";
+import { recipientUrls } from "@/lib/tracking/tokens";
+import { compileMessage, formatFrom, personalizeMessage, toOutgoing } from "./compose";
+import { markFailed, markSent, type ClaimedDelivery } from "./deliveries";
+import { registerFieldNames } from "./merge-check";
+import { ensureRendered, type RenderCampaign } from "./prepare";
+import type { Campaign } from "./queries";
+import { loadInlineImageBytes } from "./render/inline-images";
+import type { SendOptions } from "./send";
+
+const defaultRetryMs = (attempt: number) => Math.min(600_000, 30_000 * 2 ** (attempt - 1));
+
+export type SendContext = NonNullable<Awaited<ReturnType<typeof sendContext>>>;
+
+/** What every batch needs, loaded once per run: compiled message, columns, sender (null if gone). */
+export async function sendContext(db: Db, c: Campaign, render: RenderCampaign) {
+  const rendered = await ensureRendered(db, c, render);
+  const [columns, fields, [sender]] = await Promise.all([
+    listColumns(db, c.orgId, c.registerId),
+    registerFieldNames(db, c.orgId, c.registerId),
+    db
+      .select({ address: emailSenders.address, name: emailSenders.name })
+      .from(emailSenders)
+      .where(and(eq(emailSenders.id, c.senderId ?? ""), eq(emailSenders.orgId, c.orgId))),
+  ]);
+  const message = compileMessage(rendered, {
+    fields,
+    trackOpens: c.trackOpens,
+    trackClicks: c.trackClicks,
+  });
+  if (!sender) return null;
+  // Inline (CID) images are read once per run and attached to every message.
+  const attachments = await loadInlineImageBytes(db, c.orgId, rendered.inlineImages);
+  return {
+    message,
+    columns,
+    attachments,
+    from: formatFrom(c.fromName || sender.name, sender.address),
+  };
+}
+
+/** Composes and sends one claimed batch, then records each outcome (transient failures retried). */
+export async function sendBatch(
+  db: Db,
+  c: Campaign,
+  ctx: SendContext,
+  batch: ClaimedDelivery[],
+  opts: SendOptions,
+): Promise<{ sent: number; failed: number }> {
+  const ids = batch.map((d) => d.contactId).filter((x): x is string => x !== null);
+  const people = ids.length
+    ? await db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, c.orgId), inArray(contacts.id, ids)))
+    : [];
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const messages: { d: ClaimedDelivery; m: OutgoingEmail }[] = [];
+  let failed = 0;
+  for (const d of batch) {
+    const person = d.contactId ? byId.get(d.contactId) : undefined;
+    if (!person) {
+      // Deleted (or erased) since the audience was materialized: never mail them.
+      await markFailed(db, c.id, d.id, "contact deleted", { permanent: true });
+      failed++;
+      continue;
+    }
+    try {
+      const values = contactMergeValues(person, ctx.columns);
+      const p = personalizeMessage(ctx.message, values, recipientUrls(d.id));
+      const m = toOutgoing(p, {
+        deliveryId: d.id,
+        orgId: c.orgId,
+        from: ctx.from,
+        to: d.address,
+        replyTo: c.replyTo,
+      });
+      if (ctx.attachments.length) m.attachments = ctx.attachments;
+      messages.push({ d, m });
+    } catch (err) {
+      await markFailed(db, c.id, d.id, `personalization failed: ${String(err)}`, {
+        permanent: true,
+      });
+      failed++;
+    }
+  }
+  if (messages.length === 0) return { sent: 0, failed };
+  const results = await opts.transport.sendBatch(messages.map((x) => x.m));
+  const ok: { id: number; providerId: string | null }[] = [];
+  const maxAttempts = opts.maxAttempts ?? 5;
+  for (const [i, r] of results.entries()) {
+    const d = messages[i]!.d;
+    if (r.ok) ok.push({ id: d.id, providerId: r.providerId });
+    else {
+      const permanent = r.permanent || d.attempts >= maxAttempts;
+      const error =
+        permanent && !r.permanent ? `${r.error} (gave up after ${d.attempts} attempts)` : r.error;
+      const retryInMs = r.retryAfterMs ?? (opts.retryMs ?? defaultRetryMs)(d.attempts);
+      await markFailed(db, c.id, d.id, error, { permanent, retryInMs });
+      if (permanent) failed++;
+    }
+  }
+  const sent = await markSent(db, c.id, ok);
+  return { sent, failed };
+}
