@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "person.exported",
   "person.erased",
   "import.completed",
+  "brand.updated",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

@@ -40,7 +40,8 @@ export type AuditAction =
   | "suppression.added"
   | "suppression.removed"
   | "register.public_forms_updated"
-  | "import.completed";
+  | "import.completed"
+  | "brand.updated";
 
 export type AuditEntry = {
   orgId?: string | null;
