@@ -7,7 +7,13 @@ import { createBankImage } from "@/lib/brand/test-images";
 import { isAppError } from "@/lib/errors";
 import { PrivacySchema, savePrivacy } from "@/lib/registers/privacy";
 import { createRegister } from "@/lib/registers/registers";
-import { footerContext, loadInlineImageBytes, renderMessage } from "./index";
+import {
+  footerContext,
+  loadImageResolver,
+  loadInlineImageBytes,
+  referencedImageIds,
+  renderMessage,
+} from "./index";
 import { renderInput } from "./test-helpers";
 
 let h: Awaited<ReturnType<typeof openTestDb>>;
@@ -95,5 +101,38 @@ describe("loadInlineImageBytes", () => {
     });
     expect(files[0]!.content.equals(png)).toBe(true);
     expect(await code(loadInlineImageBytes(h.db, b.org.id, inline))).toBe("NOT_FOUND");
+  });
+});
+
+describe("loadImageResolver", () => {
+  it("resolves the document's bank images to public URLs, only within the organisation", async () => {
+    const a = await setup();
+    const b = await setup();
+    const { img } = await createBankImage(h.db, a.org.id);
+    const { img: foreign } = await createBankImage(h.db, b.org.id);
+    const doc = {
+      version: 1,
+      blocks: [
+        { id: "i", type: "image", imageId: img.id, src: "" },
+        {
+          id: "c",
+          type: "columns",
+          columns: [[{ id: "j", type: "image", imageId: foreign.id, src: "" }]],
+        },
+      ],
+    };
+    const ids = referencedImageIds(doc, null);
+    expect(ids).toEqual([img.id, foreign.id]);
+    const resolve = await loadImageResolver(h.db, a.org.id, ids, "https://app.example.fi/");
+    expect(resolve(img.id)).toEqual({
+      url: `https://app.example.fi/i/${img.publicKey}`,
+      contentType: "image/png",
+      sizeBytes: img.sizeBytes,
+    });
+    expect(resolve(foreign.id)).toBeNull();
+    const r = await renderMessage(renderInput([], { document: doc, imageResolver: resolve }));
+    expect(r.html).toContain(`/i/${img.publicKey}`);
+    expect(r.html).not.toContain(foreign.publicKey);
+    expect(r.findings.map((f) => f.code)).toEqual(["render.imageMissing"]);
   });
 });

@@ -177,6 +177,22 @@ describe("links, pixel and text part", () => {
     expect(r.text).not.toContain("<");
   });
 
+  it("an image link reads as its alt text in the text part", async () => {
+    const r = await renderMessage(
+      renderInput([
+        {
+          id: "i",
+          type: "image",
+          imageId: IMAGE_ID,
+          src: "",
+          alt: "Syysjuhlan juliste",
+          href: "https://kyla.fi",
+        },
+      ]),
+    );
+    expect(r.text).toContain("Syysjuhlan juliste (%%VK_LINK_0%%)");
+  });
+
   it("a hand-written text part wins, reuses the HTML's link numbers and gets the footer", async () => {
     const r = await renderMessage(
       renderInput(blocks, { textBody: "Katso https://b.fi ja uusi https://c.fi/sivu." }),
