@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { clickMailButton } from "../fixtures/accounts";
-import { DEMO, signIn } from "../fixtures/auth";
+import { DEMO, PARTNER, signIn } from "../fixtures/auth";
 
 // E5/E6 as a marketer walks them: add a sender and verify it from the mail in the sandbox
 // outbox, create a campaign from it, open its pre-flight, look at the previews and the text part,
@@ -114,4 +114,39 @@ test("[campaigns] adds and verifies a sender, previews a campaign and test-sends
   ).toBeVisible();
   await openOutboxMail(page, new RegExp(`\\[TEST\\] Syystervehdys Liisa.*testi-${id}`));
   await expect(page.getByText(`"Syyskirje" <${address}>`).first()).toBeVisible();
+});
+
+test("[campaigns] another organisation cannot see or change senders and pre-flight", async ({
+  page,
+  browser,
+}) => {
+  // The demo organisation's seeded draft campaign, by its id.
+  await signIn(page, DEMO);
+  await page.goto(`/${DEMO.org}/campaigns`);
+  await page.getByRole("link", { name: "Tervetuloa-kirje" }).first().click();
+  await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+  const campaignId = new URL(page.url()).pathname.split("/")[3]!;
+
+  const other = await browser.newPage();
+  await signIn(other, PARTNER);
+  for (const path of [
+    `/${DEMO.org}/email/senders`,
+    `/${DEMO.org}/campaigns/${campaignId}/preflight`,
+    `/${PARTNER.org}/campaigns/${campaignId}/preflight`,
+  ]) {
+    const res = await other.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+  // A forged add-sender form for the demo organisation is refused and adds nothing there.
+  const forged = `forged-${Date.now()}@example.fi`;
+  await other.goto(`/${PARTNER.org}/email/senders`);
+  await other
+    .locator('form:has(button:has-text("Lisää ja lähetä vahvistuslinkki")) input[name="org"]')
+    .evaluate((el: HTMLInputElement) => (el.value = "demo"));
+  await other.getByLabel("Sähköpostiosoite").fill(forged);
+  await other.getByRole("button", { name: "Lisää ja lähetä vahvistuslinkki" }).click();
+  await expect(other.getByText("Sivua ei löytynyt.")).toBeVisible();
+  await page.goto(`/${DEMO.org}/email/senders`);
+  await expect(page.getByText(forged)).toHaveCount(0);
+  await other.close();
 });
