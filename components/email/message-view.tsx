@@ -84,6 +84,7 @@ export function MessageView({ message }: { message: Message }) {
         {tab === "html" && message.html ? (
           <iframe
             title={t("html")}
+            data-testid="message-html"
             sandbox="allow-popups allow-popups-to-escape-sandbox"
             srcDoc={linksInNewTab(message.html)}
             className="h-[600px] w-full rounded border border-slate-200 bg-white"

@@ -1,27 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { DEMO, signIn } from "../fixtures/auth";
 import { createRegisterWithColumns } from "../registers/helpers";
+import { createCampaign } from "./helpers";
 import { makePng } from "../../lib/images/fixtures/make";
-
-// The campaign pages (list, new, overview) belong to the dispatch work; until they exist on
-// this branch the draft campaign is inserted straight into the e2e server's PostgreSQL database.
-async function seedDraftCampaign(registerId: string, name: string): Promise<string> {
-  const u = new URL(process.env.DATABASE_URL!);
-  u.pathname = `/${process.env.E2E_DB ?? "vk_e2e"}`;
-  const client = new pg.Client({ connectionString: u.toString() });
-  await client.connect();
-  try {
-    const r = await client.query<{ id: string }>(
-      `insert into campaigns (org_id, channel, name, register_id, audience)
-       select org_id, 'email', $2, id, 'register' from registers where id = $1 returning id`,
-      [registerId, name],
-    );
-    return r.rows[0]!.id;
-  } finally {
-    await client.end();
-  }
-}
 
 const canvas = (page: Page) => page.getByRole("region", { name: "Viestin sisältö" });
 
@@ -40,14 +21,14 @@ test("[campaigns] builds a two-column message with a bank image, reorders, undoe
   page,
   request,
 }) => {
-  test.skip(
-    !process.env.DATABASE_URL,
-    "seeding the draft campaign needs the PostgreSQL e2e database",
-  );
   await signIn(page, DEMO);
   const registerName = `Editorin rekisteri ${Date.now().toString(36)}`;
-  const registerPath = await createRegisterWithColumns(page, registerName, []);
-  const campaignId = await seedDraftCampaign(registerPath.split("/").pop()!, "Kevätkirje");
+  await createRegisterWithColumns(page, registerName, []);
+  const campaignId = await createCampaign(page, {
+    name: `Kevätkirje ${Date.now().toString(36)}`,
+    target: `${registerName} (koko rekisteri)`,
+    subject: "Kevään uutiset",
+  });
   await page.goto(`/${DEMO.org}/campaigns/${campaignId}/content`);
   await expect(page.getByRole("heading", { level: 1, name: "Sisältö" })).toBeVisible();
   await expect(canvas(page).getByText("Viesti on tyhjä.")).toBeVisible();
