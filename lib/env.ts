@@ -53,6 +53,11 @@ const EnvSchema = z
     SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: urlWithProtocols(["http:", "https:"]).default("https://api.resend.com"),
+    /** Signing secret of the Resend webhook endpoint (`whsec_…`); without it webhooks are refused. */
+    RESEND_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]+$/, "must be the whsec_… signing secret from Resend")
+      .optional(),
     // SMS
     SMS_GATEWAY: z.enum(["sandbox", "kannel"]).default("sandbox"),
   })

@@ -33,6 +33,8 @@ export const NAMESPACES = [
   "publicForms",
   "personalize",
   "campaigns",
+  "unsubscribe",
+  "reports",
 ] as const;
 
 export type Messages = Record<string, unknown>;
