@@ -5,7 +5,7 @@ import { verifyToken } from "./tokens";
 
 /** A 1×1 transparent GIF (43 bytes), the open pixel's body. */
 export const PIXEL_GIF = Buffer.from(
-  "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7",
+  "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==",
   "base64",
 );
 
