@@ -44,7 +44,8 @@ export function LineChart({
   const top = ticks[ticks.length - 1]!;
   const iw = W - PAD.left - PAD.right;
   const ih = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (labels.length <= 1 ? iw / 2 : (i * iw) / (labels.length - 1));
+  const x = (i: number) =>
+    PAD.left + (labels.length <= 1 ? iw / 2 : (i * iw) / (labels.length - 1));
   const y = (v: number) => PAD.top + ih - (v / top) * ih;
   const every = Math.max(1, Math.ceil(labels.length / 8));
   return (
@@ -59,20 +60,42 @@ export function LineChart({
         <desc id="chart-desc">{description}</desc>
         {ticks.map((v) => (
           <g key={v}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="stroke-slate-200" />
-            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="fill-slate-500 text-[11px]">
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(v)}
+              y2={y(v)}
+              className="stroke-slate-200"
+            />
+            <text
+              x={PAD.left - 6}
+              y={y(v) + 4}
+              textAnchor="end"
+              className="fill-slate-500 text-[11px]"
+            >
               {v}
             </text>
           </g>
         ))}
         {labels.map((l, i) =>
           i % every === 0 ? (
-            <text key={i} x={x(i)} y={H - PAD.bottom + 16} textAnchor="middle" className="fill-slate-500 text-[11px]">
+            <text
+              key={i}
+              x={x(i)}
+              y={H - PAD.bottom + 16}
+              textAnchor="middle"
+              className="fill-slate-500 text-[11px]"
+            >
               {l}
             </text>
           ) : null,
         )}
-        <text x={PAD.left + iw / 2} y={H - 4} textAnchor="middle" className="fill-slate-700 text-[12px]">
+        <text
+          x={PAD.left + iw / 2}
+          y={H - 4}
+          textAnchor="middle"
+          className="fill-slate-700 text-[12px]"
+        >
           {xLabel}
         </text>
         <text
@@ -92,7 +115,9 @@ export function LineChart({
               stroke="currentColor"
               points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
             />
-            {s.values.length === 1 ? <circle cx={x(0)} cy={y(s.values[0]!)} r={3} fill="currentColor" /> : null}
+            {s.values.length === 1 ? (
+              <circle cx={x(0)} cy={y(s.values[0]!)} r={3} fill="currentColor" />
+            ) : null}
           </g>
         ))}
       </svg>

@@ -35,7 +35,12 @@ export async function createEmailContacts(
  */
 export async function createSentEmailCampaign(
   db: Db,
-  opts: { orgId: string; registerId: string; name?: string; links?: { url: string; label?: string }[] },
+  opts: {
+    orgId: string;
+    registerId: string;
+    name?: string;
+    links?: { url: string; label?: string }[];
+  },
 ) {
   const [c] = await db
     .insert(campaigns)
@@ -52,9 +57,11 @@ export async function createSentEmailCampaign(
   const campaign = c!;
   const links = opts.links ?? [{ url: "https://example.fi/tarjous", label: "Tarjous" }];
   if (links.length > 0)
-    await db.insert(campaignLinks).values(
-      links.map((l, idx) => ({ campaignId: campaign.id, idx, url: l.url, label: l.label ?? "" })),
-    );
+    await db
+      .insert(campaignLinks)
+      .values(
+        links.map((l, idx) => ({ campaignId: campaign.id, idx, url: l.url, label: l.label ?? "" })),
+      );
   await materializeAudience(db, opts.orgId, campaign.id);
   for (;;) {
     const batch = await claimDeliveries(db, campaign.id, 500, 60_000);

@@ -15,12 +15,7 @@ import { suppressAddress } from "@/lib/consent/suppressions";
  */
 
 export type EmailEventType =
-  | "delivered"
-  | "open"
-  | "click"
-  | "bounce"
-  | "complaint"
-  | "unsubscribe";
+  "delivered" | "open" | "click" | "bounce" | "complaint" | "unsubscribe";
 
 export type RecordEventInput = {
   deliveryId: number;

@@ -67,7 +67,12 @@ export function reportXlsx(
 ): Readable {
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  const ws = wb.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, " ").slice(0, 31).trim() || "Report");
+  const ws = wb.addWorksheet(
+    sheetName
+      .replace(/[[\]:*?/\\]/g, " ")
+      .slice(0, 31)
+      .trim() || "Report",
+  );
   ws.columns = cols.map((c) => ({
     header: neutralise(c.label),
     key: c.key,

@@ -13,7 +13,12 @@ import { builderFields } from "@/lib/segments/queries";
 import { segmentColumns } from "@/lib/segments/segments";
 import { recordEvent, recordProviderEvent } from "./events";
 import { reportColumns, reportCsv, reportXlsx } from "./report-export";
-import { clicksPerLink, engagementTimeline, getReportCampaignOrThrow, reportSummary } from "./report";
+import {
+  clicksPerLink,
+  engagementTimeline,
+  getReportCampaignOrThrow,
+  reportSummary,
+} from "./report";
 import { listContactMessages, listEngaged } from "./report-rows";
 
 process.env.AUTH_SECRET = "tracking-test-secret-0123456789abcdef";
@@ -39,18 +44,56 @@ async function seeded() {
     name: "Syystarjous",
     links: [
       { url: "https://example.fi/a", label: "Lue lisää" },
-      { url: "https://example.fi/b", label: "=HYPERLINK(\"x\")" },
+      { url: "https://example.fi/b", label: '=HYPERLINK("x")' },
     ],
   });
   const [d0, d1, d2, d3] = s.deliveries;
   const at = (hh: number, mm = 0) => new Date(Date.UTC(2026, 10, 30, hh, mm));
-  await recordEvent(db, { deliveryId: d0!.id, type: "open", dedupeKey: `o1-${d0!.id}`, at: at(8, 5) });
-  await recordEvent(db, { deliveryId: d0!.id, type: "open", dedupeKey: `o2-${d0!.id}`, at: at(10, 1) });
-  await recordEvent(db, { deliveryId: d0!.id, type: "click", linkIdx: 1, dedupeKey: `c1-${d0!.id}`, at: at(10, 2) });
-  await recordEvent(db, { deliveryId: d1!.id, type: "click", linkIdx: 0, dedupeKey: `c1-${d1!.id}`, at: at(8, 30) });
-  await recordEvent(db, { deliveryId: d1!.id, type: "click", linkIdx: 0, dedupeKey: `c2-${d1!.id}`, at: at(8, 40) });
-  await recordProviderEvent(db, { deliveryId: d2!.id, type: "bounce", bounceKind: "hard", dedupeKey: `b-${d2!.id}` });
-  await recordProviderEvent(db, { deliveryId: d3!.id, type: "bounce", bounceKind: "soft", dedupeKey: `b-${d3!.id}` });
+  await recordEvent(db, {
+    deliveryId: d0!.id,
+    type: "open",
+    dedupeKey: `o1-${d0!.id}`,
+    at: at(8, 5),
+  });
+  await recordEvent(db, {
+    deliveryId: d0!.id,
+    type: "open",
+    dedupeKey: `o2-${d0!.id}`,
+    at: at(10, 1),
+  });
+  await recordEvent(db, {
+    deliveryId: d0!.id,
+    type: "click",
+    linkIdx: 1,
+    dedupeKey: `c1-${d0!.id}`,
+    at: at(10, 2),
+  });
+  await recordEvent(db, {
+    deliveryId: d1!.id,
+    type: "click",
+    linkIdx: 0,
+    dedupeKey: `c1-${d1!.id}`,
+    at: at(8, 30),
+  });
+  await recordEvent(db, {
+    deliveryId: d1!.id,
+    type: "click",
+    linkIdx: 0,
+    dedupeKey: `c2-${d1!.id}`,
+    at: at(8, 40),
+  });
+  await recordProviderEvent(db, {
+    deliveryId: d2!.id,
+    type: "bounce",
+    bounceKind: "hard",
+    dedupeKey: `b-${d2!.id}`,
+  });
+  await recordProviderEvent(db, {
+    deliveryId: d3!.id,
+    type: "bounce",
+    bounceKind: "soft",
+    dedupeKey: `b-${d3!.id}`,
+  });
   await recordEvent(db, { deliveryId: d0!.id, type: "unsubscribe", dedupeKey: `u-${d0!.id}` });
   return { db, org, register, ...s };
 }
@@ -88,7 +131,10 @@ describe("campaign report", () => {
     expect(opened.total).toBe(2);
     expect(opened.rows.map((r) => r.name)).toEqual(["Etu0 Suku0", "Etu1 Suku1"]);
     const clicked = await listEngaged(s.db, s.org.id, s.campaign.id, "clicked");
-    expect(clicked.rows.map((r) => r.deliveryId)).toEqual([s.deliveries[1]!.id, s.deliveries[0]!.id]);
+    expect(clicked.rows.map((r) => r.deliveryId)).toEqual([
+      s.deliveries[1]!.id,
+      s.deliveries[0]!.id,
+    ]);
   });
 
   it("another organisation's campaign is not found and its figures are not readable", async () => {
@@ -112,15 +158,22 @@ describe("campaign report", () => {
     const status = (x: string) => `st:${x}`;
     const chunks: Buffer[] = [];
     for await (const b of reportCsv(s.db, s.org.id, s.campaign.id, cols, status)) chunks.push(b);
-    const lines = Buffer.concat(chunks).toString("utf8").replace(/^\ufeff/, "").trim().split("\r\n");
+    const lines = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toBe("export.address;export.name;export.status;export.sent;export.opened;export.clicked;export.bounced;export.unsubscribed");
+    expect(lines[0]).toBe(
+      "export.address;export.name;export.status;export.sent;export.opened;export.clicked;export.bounced;export.unsubscribed",
+    );
     expect(lines[3]).toContain("st:bounced_hard");
     expect(lines[5]).toContain("'=cmd() Suku4");
 
     const wb = new ExcelJS.Workbook();
     const bytes: Buffer[] = [];
-    for await (const b of reportXlsx(s.db, s.org.id, s.campaign.id, cols, status, "Syystarjous")) bytes.push(b as Buffer);
+    for await (const b of reportXlsx(s.db, s.org.id, s.campaign.id, cols, status, "Syystarjous"))
+      bytes.push(b as Buffer);
     await wb.xlsx.load(Buffer.concat(bytes) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(6);
@@ -142,7 +195,11 @@ describe("segment engagement filters", () => {
     const columns = await segmentColumns(s.db, s.org.id, s.register.id);
     const names = async (operator: string, value: string) => {
       const where = compileFilter(
-        { type: "group", op: "and", children: [{ type: "cond", field: "campaign", operator, value }] },
+        {
+          type: "group",
+          op: "and",
+          children: [{ type: "cond", field: "campaign", operator, value }],
+        },
         { orgId: s.org.id, registerId: s.register.id, columns },
       );
       const rows = await queryRows<{ first_name: string }>(
@@ -157,10 +214,16 @@ describe("segment engagement filters", () => {
     // A campaign of another organisation matches nobody here.
     const b = await seeded();
     expect(await names("opened", b.campaign.id)).toEqual([]);
-    expect(() => compileFilter(
-      { type: "group", op: "and", children: [{ type: "cond", field: "campaign", operator: "opened", value: "x" }] },
-      { orgId: s.org.id, registerId: s.register.id, columns: [] },
-    )).toThrow();
+    expect(() =>
+      compileFilter(
+        {
+          type: "group",
+          op: "and",
+          children: [{ type: "cond", field: "campaign", operator: "opened", value: "x" }],
+        },
+        { orgId: s.org.id, registerId: s.register.id, columns: [] },
+      ),
+    ).toThrow();
     const fields = await builderFields(s.db, s.org.id, s.register.id);
     const f = fields.find((x) => x.field === "campaign")!;
     expect(f.options).toEqual([s.campaign.id]);

@@ -130,7 +130,12 @@ export async function clicksPerLink(
         where cl.campaign_id = ${campaignId}::uuid
         group by cl.idx, cl.label, cl.url order by cl.idx`,
   );
-  return rows.map((r) => ({ ...r, idx: Number(r.idx), total: Number(r.total), unique: Number(r.unique) }));
+  return rows.map((r) => ({
+    ...r,
+    idx: Number(r.idx),
+    total: Number(r.total),
+    unique: Number(r.unique),
+  }));
 }
 
 export type TimelinePoint = { hour: Date; opens: number; clicks: number };

@@ -2,7 +2,12 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db";
 import { contacts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { registerFieldSource, type FieldKind, type FieldSource, type ResolvedField } from "@/lib/segments/fields";
+import {
+  registerFieldSource,
+  type FieldKind,
+  type FieldSource,
+  type ResolvedField,
+} from "@/lib/segments/fields";
 
 /**
  * Segment filters on campaign engagement (E11): "opened campaign X", "clicked campaign X" and
@@ -28,7 +33,10 @@ function delivered(campaignId: string, extra: ReturnType<typeof sql>) {
 const engagementKind: FieldKind<null> = {
   id: "engagement",
   operators: {
-    opened: { value: "option", build: (_t, v: string) => delivered(v, sql`d.opened_at is not null`) },
+    opened: {
+      value: "option",
+      build: (_t, v: string) => delivered(v, sql`d.opened_at is not null`),
+    },
     clicked: {
       value: "option",
       build: (_t, v: string) => delivered(v, sql`d.clicked_at is not null`),

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { campaignLinks, consentEvents, contacts, deliveries, emailEvents, suppressions } from "@/db/schema";
+import {
+  campaignLinks,
+  consentEvents,
+  contacts,
+  deliveries,
+  emailEvents,
+  suppressions,
+} from "@/db/schema";
 import { openTestDb } from "@/db/seed/test-db";
 import { createOrg, createUser } from "@/db/seed/factories";
 import { createEmailContacts, createSentEmailCampaign } from "@/db/seed/campaign-factories";
@@ -54,9 +61,24 @@ describe("recordEvent", () => {
     const d = s.deliveries[0]!;
     const t1 = new Date("2026-11-30T10:00:00Z");
     const t2 = new Date("2026-11-30T11:00:00Z");
-    const a = await recordEvent(s.db, { deliveryId: d.id, type: "open", dedupeKey: `k1-${d.id}`, at: t1 });
-    const b = await recordEvent(s.db, { deliveryId: d.id, type: "open", dedupeKey: `k1-${d.id}`, at: t2 });
-    const c = await recordEvent(s.db, { deliveryId: d.id, type: "open", dedupeKey: `k2-${d.id}`, at: t2 });
+    const a = await recordEvent(s.db, {
+      deliveryId: d.id,
+      type: "open",
+      dedupeKey: `k1-${d.id}`,
+      at: t1,
+    });
+    const b = await recordEvent(s.db, {
+      deliveryId: d.id,
+      type: "open",
+      dedupeKey: `k1-${d.id}`,
+      at: t2,
+    });
+    const c = await recordEvent(s.db, {
+      deliveryId: d.id,
+      type: "open",
+      dedupeKey: `k2-${d.id}`,
+      at: t2,
+    });
     expect([a.recorded, b.recorded, c.recorded]).toEqual([true, false, true]);
     expect(await eventsOf(d.id)).toHaveLength(2);
     expect((await delivery(d.id)).openedAt?.toISOString()).toBe(t1.toISOString());
@@ -65,8 +87,18 @@ describe("recordEvent", () => {
   it("counts a click without an open as an open too (one implied open event)", async () => {
     const s = await setup(1);
     const d = s.deliveries[0]!;
-    await recordEvent(s.db, { deliveryId: d.id, type: "click", linkIdx: 0, dedupeKey: `c1-${d.id}` });
-    await recordEvent(s.db, { deliveryId: d.id, type: "click", linkIdx: 1, dedupeKey: `c2-${d.id}` });
+    await recordEvent(s.db, {
+      deliveryId: d.id,
+      type: "click",
+      linkIdx: 0,
+      dedupeKey: `c1-${d.id}`,
+    });
+    await recordEvent(s.db, {
+      deliveryId: d.id,
+      type: "click",
+      linkIdx: 1,
+      dedupeKey: `c2-${d.id}`,
+    });
     const row = await delivery(d.id);
     expect(row.clickedAt).not.toBeNull();
     expect(row.openedAt).not.toBeNull();
@@ -176,7 +208,10 @@ describe("unsubscribe (E10)", () => {
       .select()
       .from(suppressions)
       .where(
-        and(eq(suppressions.orgId, s.org.id), eq(suppressions.hash, addressHash("email", d.address))),
+        and(
+          eq(suppressions.orgId, s.org.id),
+          eq(suppressions.hash, addressHash("email", d.address)),
+        ),
       );
     expect(sup).toHaveLength(1);
   });
@@ -185,7 +220,10 @@ describe("unsubscribe (E10)", () => {
     const s = await setup(1);
     const token = signToken("unsubscribe", s.deliveries[0]!.id);
     const bad = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
-    const r = await unsubPost(req(`/u/${bad}`, { method: "POST", body: "List-Unsubscribe=One-Click" }), ctx(bad));
+    const r = await unsubPost(
+      req(`/u/${bad}`, { method: "POST", body: "List-Unsubscribe=One-Click" }),
+      ctx(bad),
+    );
     expect(r.status).toBe(404);
     expect((await delivery(s.deliveries[0]!.id)).unsubscribedAt).toBeNull();
   });
@@ -196,19 +234,47 @@ describe("unsubscribe (E10)", () => {
     const other = await createRegister(s.db, s.org.id, s.actor, { name: "Jäsenet", columns: [] });
     const [second] = await s.db
       .insert(contacts)
-      .values({ orgId: s.org.id, registerId: other.id, email: d.address.toUpperCase(), phone: "+358401234567" })
+      .values({
+        orgId: s.org.id,
+        registerId: other.id,
+        email: d.address.toUpperCase(),
+        phone: "+358401234567",
+      })
       .returning();
     const token = signToken("unsubscribe", d.id);
     const prefs = await loadPreferences(s.db, token);
     expect(prefs!.rows.map((r) => r.registerName).sort()).toEqual(["Asiakkaat", "Jäsenet"]);
 
     const opts = { wording: "test", ip: "127.0.0.1" };
-    await setPreference(s.db, token, { contactId: second!.id, channel: "email", subscribe: true }, opts);
-    await setPreference(s.db, token, { contactId: second!.id, channel: "sms", subscribe: true }, opts);
-    await setPreference(s.db, token, { contactId: second!.id, channel: "sms", subscribe: false }, opts);
+    await setPreference(
+      s.db,
+      token,
+      { contactId: second!.id, channel: "email", subscribe: true },
+      opts,
+    );
+    await setPreference(
+      s.db,
+      token,
+      { contactId: second!.id, channel: "sms", subscribe: true },
+      opts,
+    );
+    await setPreference(
+      s.db,
+      token,
+      { contactId: second!.id, channel: "sms", subscribe: false },
+      opts,
+    );
     // Unchanged state: no event.
-    await setPreference(s.db, token, { contactId: second!.id, channel: "sms", subscribe: false }, opts);
-    const ev = await s.db.select().from(consentEvents).where(eq(consentEvents.contactId, second!.id));
+    await setPreference(
+      s.db,
+      token,
+      { contactId: second!.id, channel: "sms", subscribe: false },
+      opts,
+    );
+    const ev = await s.db
+      .select()
+      .from(consentEvents)
+      .where(eq(consentEvents.contactId, second!.id));
     expect(ev.map((e) => `${e.channel}:${e.action}`)).toEqual([
       "email:confirm",
       "sms:subscribe",
@@ -220,7 +286,12 @@ describe("unsubscribe (E10)", () => {
     // A contact of another organisation is not reachable with this token.
     const b = await setup(1);
     await expect(
-      setPreference(s.db, token, { contactId: b.people[0]!.id, channel: "email", subscribe: false }, opts),
+      setPreference(
+        s.db,
+        token,
+        { contactId: b.people[0]!.id, channel: "email", subscribe: false },
+        opts,
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -232,12 +303,20 @@ describe("unsubscribe (E10)", () => {
     const prefs = await loadPreferences(s.db, token);
     expect(prefs!.ctx.contactId).toBeNull();
     expect(prefs!.rows).toHaveLength(0);
-    const r = await unsubPost(req(`/u/${token}`, { method: "POST", body: "List-Unsubscribe=One-Click" }), ctx(token));
+    const r = await unsubPost(
+      req(`/u/${token}`, { method: "POST", body: "List-Unsubscribe=One-Click" }),
+      ctx(token),
+    );
     expect(r.status).toBe(200);
     const sup = await h.db
       .select()
       .from(suppressions)
-      .where(and(eq(suppressions.orgId, s.org.id), eq(suppressions.hash, addressHash("email", d.address))));
+      .where(
+        and(
+          eq(suppressions.orgId, s.org.id),
+          eq(suppressions.hash, addressHash("email", d.address)),
+        ),
+      );
     expect(sup[0]?.reason).toBe("unsubscribe");
   });
 });

@@ -156,17 +156,15 @@ export async function loadPreferences(db: Db, token: string) {
   return {
     ctx,
     emailSuppressed,
-    rows: rows.map(
-      (r): PreferenceRow => ({
-        contactId: r.contact_id,
-        registerId: r.register_id,
-        registerName: r.register_name,
-        email: r.email,
-        phone: r.phone,
-        emailStatus: r.email_status,
-        smsStatus: r.sms_status,
-      }),
-    ),
+    rows: rows.map((r): PreferenceRow => ({
+      contactId: r.contact_id,
+      registerId: r.register_id,
+      registerName: r.register_name,
+      email: r.email,
+      phone: r.phone,
+      emailStatus: r.email_status,
+      smsStatus: r.sms_status,
+    })),
   };
 }
 
@@ -197,7 +195,11 @@ export async function setPreference(
       registerId: row.registerId,
       contactId: row.contactId,
       channel: input.channel,
-      action: !input.subscribe ? "unsubscribe" : input.channel === "email" ? "confirm" : "subscribe",
+      action: !input.subscribe
+        ? "unsubscribe"
+        : input.channel === "email"
+          ? "confirm"
+          : "subscribe",
       source: "link",
       ip: opts.ip ?? null,
       wording: opts.wording,

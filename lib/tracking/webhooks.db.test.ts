@@ -27,7 +27,10 @@ async function setup(n = 3) {
   const actor = { userId: u.id, userEmail: u.email, ip: null };
   const register = await createRegister(h.db, org.id, actor, { name: "Asiakkaat", columns: [] });
   await createEmailContacts(h.db, org.id, register.id, n);
-  return { org, ...(await createSentEmailCampaign(h.db, { orgId: org.id, registerId: register.id })) };
+  return {
+    org,
+    ...(await createSentEmailCampaign(h.db, { orgId: org.id, registerId: register.id })),
+  };
 }
 
 let seq = 0;
@@ -64,7 +67,9 @@ const suppressed = async (orgId: string, address: string) =>
     await h.db
       .select()
       .from(suppressions)
-      .where(and(eq(suppressions.orgId, orgId), eq(suppressions.hash, addressHash("email", address))))
+      .where(
+        and(eq(suppressions.orgId, orgId), eq(suppressions.hash, addressHash("email", address))),
+      )
   )[0];
 
 describe("Svix signature", () => {
@@ -98,7 +103,10 @@ describe("POST /api/webhooks/resend", () => {
     expect((await suppressed(s.org.id, d.address))?.reason).toBe("bounce");
     const ev = await h.db.select().from(emailEvents).where(eq(emailEvents.deliveryId, d.id));
     expect(ev).toHaveLength(1);
-    const stored = await h.db.select().from(webhookEvents).where(eq(webhookEvents.externalId, w.id));
+    const stored = await h.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.externalId, w.id));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.processedAt).not.toBeNull();
   });
@@ -139,7 +147,9 @@ describe("POST /api/webhooks/resend", () => {
     ];
     for (const c of cases) expect((await POST(c.request())).status).toBe(401);
     for (const c of cases)
-      expect(await h.db.select().from(webhookEvents).where(eq(webhookEvents.externalId, c.id))).toHaveLength(0);
+      expect(
+        await h.db.select().from(webhookEvents).where(eq(webhookEvents.externalId, c.id)),
+      ).toHaveLength(0);
     expect((await row(d.id)).bouncedAt).toBeNull();
     expect(await suppressed(s.org.id, d.address)).toBeUndefined();
   });

@@ -88,7 +88,10 @@ type ResendPayload = {
 };
 
 /** What a Resend event means for a delivery, or null for events we do not record. */
-function eventOf(p: ResendPayload, externalId: string): Omit<RecordEventInput, "deliveryId"> | null {
+function eventOf(
+  p: ResendPayload,
+  externalId: string,
+): Omit<RecordEventInput, "deliveryId"> | null {
   const created = p.created_at ? new Date(p.created_at) : new Date();
   const at = Number.isNaN(created.getTime()) ? new Date() : created;
   const dedupeKey = `resend:${externalId}`;

@@ -54,7 +54,12 @@ export default async function PreferencesPage({ params, searchParams }: Props) {
       </form>
     );
   };
-  const cell = (contactId: string, channel: ConsentChannel, address: string | null, s: ConsentStatus) =>
+  const cell = (
+    contactId: string,
+    channel: ConsentChannel,
+    address: string | null,
+    s: ConsentStatus,
+  ) =>
     address ? (
       <div className="flex flex-wrap items-center gap-2">
         <span data-testid={`status-${channel}`}>{t(`status.${s}`)}</span>
@@ -105,11 +110,17 @@ export default async function PreferencesPage({ params, searchParams }: Props) {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.contactId} className="border-b border-slate-100" data-testid="pref-row">
+                  <tr
+                    key={r.contactId}
+                    className="border-b border-slate-100"
+                    data-testid="pref-row"
+                  >
                     <th scope="row" className="py-2 pr-3 font-medium">
                       {r.registerName}
                     </th>
-                    <td className="py-2 pr-3">{cell(r.contactId, "email", r.email, r.emailStatus)}</td>
+                    <td className="py-2 pr-3">
+                      {cell(r.contactId, "email", r.email, r.emailStatus)}
+                    </td>
                     <td className="py-2">{cell(r.contactId, "sms", r.phone, r.smsStatus)}</td>
                   </tr>
                 ))}

@@ -69,10 +69,18 @@ export default async function CampaignReportPage({ params, searchParams }: Props
         </div>
         {hasRole(m.role, "editor") ? (
           <p className="flex gap-3 text-sm">
-            <Link className="text-brand-700 underline" href={`${base}/export?format=csv`} prefetch={false}>
+            <Link
+              className="text-brand-700 underline"
+              href={`${base}/export?format=csv`}
+              prefetch={false}
+            >
               {t("exportCsv")}
             </Link>
-            <Link className="text-brand-700 underline" href={`${base}/export?format=xlsx`} prefetch={false}>
+            <Link
+              className="text-brand-700 underline"
+              href={`${base}/export?format=xlsx`}
+              prefetch={false}
+            >
               {t("exportXlsx")}
             </Link>
           </p>
@@ -94,8 +102,16 @@ export default async function CampaignReportPage({ params, searchParams }: Props
             yLabel={t("chart.y")}
             labels={timeline.map((p) => hourLabel(p.hour))}
             series={[
-              { name: t("chart.opens"), className: "text-brand-600", values: timeline.map((p) => p.opens) },
-              { name: t("chart.clicks"), className: "text-amber-600", values: timeline.map((p) => p.clicks) },
+              {
+                name: t("chart.opens"),
+                className: "text-brand-600",
+                values: timeline.map((p) => p.opens),
+              },
+              {
+                name: t("chart.clicks"),
+                className: "text-amber-600",
+                values: timeline.map((p) => p.clicks),
+              },
             ]}
             tableLabel={t("chart.table")}
           />

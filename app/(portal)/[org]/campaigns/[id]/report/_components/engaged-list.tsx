@@ -38,7 +38,9 @@ export async function EngagedList({
               ) : (
                 <span>{t("deletedContact")}</span>
               )}
-              {p.name && p.contactId ? <span className="ml-2 text-slate-500">{p.address}</span> : null}
+              {p.name && p.contactId ? (
+                <span className="ml-2 text-slate-500">{p.address}</span>
+              ) : null}
             </span>
             <span className="shrink-0 text-slate-600">
               {format.dateTime(p.at, { dateStyle: "short", timeStyle: "short" })}

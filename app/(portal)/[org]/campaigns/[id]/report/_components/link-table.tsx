@@ -9,7 +9,9 @@ export async function LinkTable({ links }: { links: LinkClicks[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
-        <TableHead labels={[t("links.label"), t("links.url"), t("links.total"), t("links.unique")]} />
+        <TableHead
+          labels={[t("links.label"), t("links.url"), t("links.total"), t("links.unique")]}
+        />
         <tbody>
           {links.map((l) => (
             <tr key={l.idx} className="border-b border-slate-100" data-testid="link-row">

@@ -31,14 +31,18 @@ export async function SummaryGrid({
     <section aria-label={t("summary")} className="space-y-2">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
         {items.map(([key, n, r]) => (
-            <div key={key} className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`stat-${key}`}>
-              <dt className="text-xs font-medium text-slate-600">{t(`stats.${key}`)}</dt>
-              <dd className="text-xl font-semibold tabular-nums">
-                {format.number(n)}
-                {r ? <span className="ml-2 text-sm font-normal text-slate-600">{r}</span> : null}
-              </dd>
-            </div>
-          ))}
+          <div
+            key={key}
+            className="rounded-lg border border-slate-200 bg-white p-3"
+            data-testid={`stat-${key}`}
+          >
+            <dt className="text-xs font-medium text-slate-600">{t(`stats.${key}`)}</dt>
+            <dd className="text-xl font-semibold tabular-nums">
+              {format.number(n)}
+              {r ? <span className="ml-2 text-sm font-normal text-slate-600">{r}</span> : null}
+            </dd>
+          </div>
+        ))}
       </dl>
       <p className="text-sm text-slate-600">
         {t("clickToOpen", { rate: pct(s.uniqueClicks, s.uniqueOpens) })}{" "}

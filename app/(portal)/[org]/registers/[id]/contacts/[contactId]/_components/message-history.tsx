@@ -4,7 +4,13 @@ import type { ContactMessage } from "@/lib/tracking/report-rows";
 import { TableHead } from "@/components/ui/table-head";
 
 /** The campaigns sent to a contact, newest first, with what the person did with each. */
-export async function MessageHistory({ org, messages }: { org: string; messages: ContactMessage[] }) {
+export async function MessageHistory({
+  org,
+  messages,
+}: {
+  org: string;
+  messages: ContactMessage[];
+}) {
   const t = await getTranslations("reports");
   const format = await getFormatter();
   if (messages.length === 0) return <p className="text-sm text-slate-600">{t("history.empty")}</p>;
@@ -23,7 +29,11 @@ export async function MessageHistory({ org, messages }: { org: string; messages:
               m.unsubscribedAt && `${t("history.unsubscribed")} ${when(m.unsubscribedAt)}`,
             ].filter(Boolean);
             return (
-              <tr key={m.campaignId} className="border-b border-slate-100" data-testid="message-row">
+              <tr
+                key={m.campaignId}
+                className="border-b border-slate-100"
+                data-testid="message-row"
+              >
                 <td className="px-2 py-2">
                   <Link
                     className="text-brand-700 hover:underline"
@@ -33,7 +43,9 @@ export async function MessageHistory({ org, messages }: { org: string; messages:
                   </Link>
                 </td>
                 <td className="px-2 py-2">{m.sentAt ? when(m.sentAt) : t("history.notSent")}</td>
-                <td className="px-2 py-2">{facts.length ? facts.join(" · ") : t("history.none")}</td>
+                <td className="px-2 py-2">
+                  {facts.length ? facts.join(" · ") : t("history.none")}
+                </td>
               </tr>
             );
           })}
