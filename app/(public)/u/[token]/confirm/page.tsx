@@ -43,7 +43,8 @@ export default async function UnsubscribeConfirmPage({ params, searchParams }: P
         <p lang={locale}>{t("removed.body", { org: ctx.orgName })}</p>
       </PublicCard>
     );
-  if (ctx.unsubscribedAt || ctx.emailStatus === "unsubscribed")
+  // The contact's current status decides: a person who subscribed again may unsubscribe again.
+  if (ctx.emailStatus === "unsubscribed")
     return (
       <PublicCard orgName={ctx.orgName} title={t("already.title")}>
         <p lang={locale}>{t("already.body", { register: ctx.registerName })}</p>

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { auth } from "@/lib/auth/auth";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { fileSlug } from "@/lib/exports/run-export";
 import { findMembership } from "@/lib/orgs/queries";
 import { hasRole } from "@/lib/orgs/roles";
 import { getReportCampaignOrThrow } from "@/lib/tracking/report";
@@ -10,15 +11,6 @@ import { reportColumns, reportCsv, reportXlsx, toWebStream } from "@/lib/trackin
 
 const text = (status: number, body: string) =>
   new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-
-const fileSlug = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60) || "campaign";
 
 /**
  * The report's per-recipient export as CSV or .xlsx (editors, like contact exports: it holds
