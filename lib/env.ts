@@ -70,6 +70,11 @@ const EnvSchema = z
       .default("viestikone"),
     /** rspamd's HTTP address (e.g. http://127.0.0.1:11333): pre-flight adds its spam score. */
     SPAM_CHECK_URL: urlWithProtocols(["http:", "https:"]).optional(),
+    /** Signing secret of the Resend webhook endpoint (`whsec_…`); without it webhooks are refused. */
+    RESEND_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]+$/, "must be the whsec_… signing secret from Resend")
+      .optional(),
     // SMS
     SMS_GATEWAY: z.enum(["sandbox", "kannel"]).default("sandbox"),
     KANNEL_SENDSMS_URL: urlWithProtocols(["http:", "https:"]).optional(),

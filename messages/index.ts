@@ -41,6 +41,8 @@ export const NAMESPACES = [
   "editor",
   "images",
   "templates",
+  "unsubscribe",
+  "reports",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -67,7 +67,8 @@ const safeSheetName = (s: string) =>
     .replace(/[[\]:*?/\\]/g, " ")
     .slice(0, 31)
     .trim() || "Export";
-const fileSlug = (s: string) =>
+/** A file-name-safe ASCII slug of a name (ä → a), "export" when nothing is left. */
+export const fileSlug = (s: string) =>
   s
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -1,6 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { contacts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+// Engagement fields ("opened campaign X") register themselves with the field registry.
+import "@/lib/tracking/segment-fields";
 import { parseConditionValue } from "./condition-value";
 import { resolveField, type SegmentColumn } from "./fields";
 import { FilterSchema, type FilterGroup, type FilterNode } from "./schemas";

@@ -33,6 +33,8 @@ describe("segment fields", () => {
       "smsStatus",
       "city",
       "fee",
+      // Registered by lib/tracking/segment-fields.ts (campaign engagement).
+      "campaign",
     ]);
     expect(d.find((f) => f.field === "fee")!.operators.map((o) => o.id)).toEqual([
       "eq",

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
 import { contacts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ColumnType } from "@/lib/registers/values";
@@ -49,11 +50,20 @@ export type ResolvedField = {
 
 export type SegmentColumn = { key: string; label: string; type: ColumnType; options: string[] };
 
+/** Choices of an "option" field that come from the database, with their display labels. */
+export type FieldOptions = { values: string[]; labels: Record<string, string> };
+
 export type FieldSource = {
   /** Every field this source offers for a register (for the builder). */
   list: (columns: SegmentColumn[]) => ResolvedField[];
   /** The field of a condition, or undefined when this source does not know it. */
   resolve: (field: string, columns: SegmentColumn[]) => ResolvedField | undefined;
+  /** For the builder: choices read from the database (e.g. the register's campaigns), by field. */
+  loadOptions?: (
+    db: Db,
+    orgId: string,
+    registerId: string,
+  ) => Promise<Record<string, FieldOptions>>;
 };
 
 const BUILT_INS: ResolvedField[] = [
@@ -121,8 +131,21 @@ export function resolveField(field: string, columns: SegmentColumn[]): ResolvedF
   });
 }
 
+/** The database-backed choices of every source for a register's builder (org-scoped). */
+export async function loadFieldOptions(
+  db: Db,
+  orgId: string,
+  registerId: string,
+): Promise<Record<string, FieldOptions>> {
+  const all = await Promise.all(sources.map((s) => s.loadOptions?.(db, orgId, registerId) ?? {}));
+  return Object.assign({}, ...all) as Record<string, FieldOptions>;
+}
+
 /** Every field of a register with its operators, as plain data for the filter builder. */
-export function describeFields(columns: SegmentColumn[]) {
+export function describeFields(
+  columns: SegmentColumn[],
+  loaded: Record<string, FieldOptions> = {},
+) {
   return sources
     .flatMap((s) => s.list(columns))
     .map((f) => ({
@@ -130,7 +153,8 @@ export function describeFields(columns: SegmentColumn[]) {
       label: f.label,
       builtIn: f.builtIn,
       kind: f.kind.id,
-      options: f.options ?? null,
+      options: loaded[f.field]?.values ?? f.options ?? null,
+      optionLabels: loaded[f.field]?.labels ?? null,
       operators: Object.entries(f.kind.operators).map(([id, o]) => ({ id, value: o.value })),
     }));
 }

@@ -1,12 +1,17 @@
 import { notFound } from "next/navigation";
 import type { Db } from "@/db";
 import { AppError, isAppError } from "@/lib/errors";
-import { describeFields } from "./fields";
+import "@/lib/tracking/segment-fields";
+import { describeFields, loadFieldOptions } from "./fields";
 import { getSegmentOrThrow, segmentColumns } from "./segments";
 
 /** The builder's field descriptions for a register (already org-checked by the caller). */
 export async function builderFields(db: Db, orgId: string, registerId: string) {
-  return describeFields(await segmentColumns(db, orgId, registerId));
+  const [columns, options] = await Promise.all([
+    segmentColumns(db, orgId, registerId),
+    loadFieldOptions(db, orgId, registerId),
+  ]);
+  return describeFields(columns, options);
 }
 
 /** A segment of the register for a page: another organisation's or register's id is a 404. */

@@ -16,6 +16,8 @@ import { ContactForm } from "../../_components/contact-form";
 import { ConsentBadge } from "@/components/consent/consent-badge";
 import { ConsentHistory } from "./_components/consent-history";
 import { ManualConsentForm } from "./_components/manual-consent-form";
+import { MessageHistory } from "./_components/message-history";
+import { listContactMessages } from "@/lib/tracking/report-rows";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("contacts"))("contactTitle") };
@@ -37,6 +39,7 @@ export default async function ContactPage({
   });
   const history = await listConsentHistory(db, m.orgId, contact.id);
   const actors = await listConsentActors(db, history);
+  const messages = await listContactMessages(db, m.orgId, contact.id);
   const channels = [
     ...(contact.email ? (["email"] as const) : []),
     ...(contact.phone ? (["sms"] as const) : []),
@@ -110,6 +113,9 @@ export default async function ContactPage({
       ) : null}
       <Card title={tc("historyTitle")}>
         <ConsentHistory events={history} actors={actors} />
+      </Card>
+      <Card title={(await getTranslations("reports"))("history.title")}>
+        <MessageHistory org={org} messages={messages} />
       </Card>
       {canEdit && channels.length > 0 ? (
         <Card title={tc("manualTitle")}>

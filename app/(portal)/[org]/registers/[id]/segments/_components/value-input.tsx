@@ -20,7 +20,8 @@ export function ValueInput({
   const t = useTranslations("segments");
   const str = typeof value === "string" || typeof value === "number" ? String(value) : "";
   const list = Array.isArray(value) ? (value as string[]) : [];
-  const optionLabel = (o: string) => (kind.startsWith("status") ? t(`statuses.${o}`) : o);
+  const optionLabel = (o: string) =>
+    kind.startsWith("status") ? t(`statuses.${o}`) : (field.optionLabels?.[o] ?? o);
   switch (kind) {
     case "none":
       return null;
