@@ -44,6 +44,24 @@ describe("merge tags", () => {
     expect(text).toContain("oma linkki (https://kylayhdistys.fi/?k=liisa%40example.fi)");
   });
 
+  it("a merge tag with double quotes inside an href still parses and fills", async () => {
+    const r = await renderMessage(
+      renderInput([
+        {
+          id: "b",
+          type: "button",
+          label: "Oma sivu",
+          href: 'https://kyla.fi/?n={{ first_name | default: "vieras" }}',
+        },
+      ]),
+    );
+    expect(r.links.map((l) => l.label)).toEqual(["Tietosuojaseloste"]);
+    expect(fill(r.html!, "html", { first_name: "Liisa" })).toContain(
+      'href="https://kyla.fi/?n=Liisa"',
+    );
+    expect(fill(r.html!, "html", {})).toContain('href="https://kyla.fi/?n=vieras"');
+  });
+
   it("a personal link (merge tag in its URL) is not numbered", async () => {
     const r = await renderMessage(renderInput(blocks));
     expect(r.links.map((l) => l.url)).not.toContain(expect.stringContaining("{{"));
