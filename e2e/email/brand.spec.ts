@@ -14,7 +14,10 @@ test("[email] the brand is edited with a live preview, bad colours are refused, 
   await expect(preview.getByText("Peru tilaus tai muuta asetuksiasi")).toBeVisible();
 
   // The preview follows the form before anything is saved.
-  const primary = page.getByRole("textbox", { name: "Pääväri (painikkeet ja linkit)" });
+  const primary = page.getByRole("textbox", {
+    name: "Pääväri (painikkeet ja linkit)",
+    exact: true,
+  });
   await primary.fill("#aa3300");
   await expect(button).toHaveCSS("background-color", "rgb(170, 51, 0)");
   await page.getByLabel("Fontti").selectOption({ label: "Georgia" });
@@ -24,7 +27,7 @@ test("[email] the brand is edited with a live preview, bad colours are refused, 
   );
 
   // A colour the server cannot accept is named, and what was typed stays.
-  const text = page.getByRole("textbox", { name: "Tekstin väri" });
+  const text = page.getByRole("textbox", { name: "Tekstin väri", exact: true });
   await text.fill("sininen");
   await page.getByRole("button", { name: "Tallenna" }).click();
   await expect(page.getByText("Anna väri muodossa #rrggbb.")).toBeVisible();
@@ -36,7 +39,9 @@ test("[email] the brand is edited with a live preview, bad colours are refused, 
   await expect(page.getByRole("status").getByText("Brändi tallennettu.")).toBeVisible();
   await page.reload();
   await expect(primary).toHaveValue("#aa3300");
-  await expect(page.getByRole("textbox", { name: "Tekstin väri" })).toHaveValue("#222222");
+  await expect(page.getByRole("textbox", { name: "Tekstin väri", exact: true })).toHaveValue(
+    "#222222",
+  );
   await expect(button).toHaveCSS("background-color", "rgb(170, 51, 0)");
 });
 

@@ -96,7 +96,7 @@ export function BrandForm({
               <div className="flex items-center gap-2">
                 <input
                   type="color"
-                  aria-label={t(k)}
+                  aria-label={t("picker", { name: t(k) })}
                   value={HEX.test(values[k]) ? values[k].toLowerCase() : "#000000"}
                   onChange={(e) => set(k)(e.target.value)}
                   className="h-9 w-12 cursor-pointer rounded border border-slate-300"
