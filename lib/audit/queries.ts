@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "campaign.resumed",
   "campaign.cancelled",
   "campaign.sent",
+  "campaign.report_exported",
   "brand.updated",
 ];
 

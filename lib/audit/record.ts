@@ -59,6 +59,7 @@ export type AuditAction =
   | "campaign.resumed"
   | "campaign.cancelled"
   | "campaign.sent"
+  | "campaign.report_exported"
   | "brand.updated";
 
 export type AuditEntry = {

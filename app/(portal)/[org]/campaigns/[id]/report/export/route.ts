@@ -1,11 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { recordAudit } from "@/lib/audit/record";
 import { auth } from "@/lib/auth/auth";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { fileSlug } from "@/lib/exports/run-export";
 import { findMembership } from "@/lib/orgs/queries";
 import { hasRole } from "@/lib/orgs/roles";
+import { clientIpOf } from "@/lib/security/request";
 import { getReportCampaignOrThrow } from "@/lib/tracking/report";
 import { reportColumns, reportCsv, reportXlsx, toWebStream } from "@/lib/tracking/report-export";
 
@@ -35,6 +37,17 @@ export async function GET(
     const status = (s: string) => t(`export.statuses.${s}`);
     const day = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Helsinki" });
     const name = `${fileSlug(campaign.name)}-${day}.${format}`;
+    // The rows are personal data: every download is in the audit log.
+    await recordAudit(db, {
+      orgId: m.orgId,
+      actorId: session.user.id,
+      actorEmail: session.user.email ?? null,
+      ip: clientIpOf(req.headers),
+      action: "campaign.report_exported",
+      targetType: "campaign",
+      targetId: id,
+      details: { targetName: campaign.name, format },
+    });
     const body =
       format === "csv"
         ? toWebStream(reportCsv(db, m.orgId, id, cols, status))
