@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db";
-import { auditLog, campaigns, emailSenders } from "@/db/schema";
+import { auditLog, campaigns, emailSenders, segments } from "@/db/schema";
+import { createRegister } from "@/lib/registers/registers";
 import { openTestDb } from "@/db/seed/test-db";
 import { createOrg, createUser } from "@/db/seed/factories";
 import { AppError } from "@/lib/errors";
@@ -209,6 +210,46 @@ describe("campaigns", () => {
         "campaign.cancelled",
       ]),
     );
+  });
+
+  it("a draft whose segment was deleted is refused until its recipients are chosen again", async () => {
+    const s = await dispatchSetup(h.db, { contacts: 2 });
+    const seg = await createSegment(h.db, s.org.id, s.actor, {
+      registerId: s.register.id,
+      name: "Kaikki",
+      filter: { type: "group", op: "and", children: [] },
+    });
+    const c = await s.campaign();
+    const o = { orgId: s.org.id, actor: s.actor, campaignId: c.id };
+    const base = { subject: c.subject, senderId: s.sender.id };
+    const toSegment = await updateCampaignSettings(h.db, {
+      ...o,
+      input: settings({ ...base, target: `s:${s.register.id}:${seg.id}` }),
+    });
+    expect(toSegment).toMatchObject({ audience: "segment", segmentId: seg.id });
+    await h.db.delete(segments).where(eq(segments.id, seg.id));
+    await markContentChecked(h.db, { ...o, version: toSegment.contentVersion });
+    expect((await fails(scheduleCampaign(h.db, { ...o, at: null }))).userMessage).toBe(
+      "campaigns.errors.segmentGone",
+    );
+    const back = await updateCampaignSettings(h.db, {
+      ...o,
+      input: settings({ ...base, target: `r:${s.register.id}` }),
+    });
+    expect(back).toMatchObject({ audience: "register", segmentId: null });
+    expect((await scheduleCampaign(h.db, { ...o, at: null })).status).toBe("scheduled");
+    // Once scheduled, the recipients are fixed.
+    const other = await createRegister(h.db, s.org.id, s.actor, { name: "Muut", columns: [] });
+    expect(
+      (
+        await fails(
+          updateCampaignSettings(h.db, {
+            ...o,
+            input: settings({ ...base, target: `r:${other.id}` }),
+          }),
+        )
+      ).userMessage,
+    ).toBe("campaigns.errors.unscheduleToEdit");
   });
 
   it("viewers read but cannot write", async () => {
