@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "campaign.resumed",
   "campaign.cancelled",
   "campaign.sent",
+  "brand.updated",
 ];
 
 /** Filters of the audit page; dates are Helsinki calendar days (YYYY-MM-DD), both inclusive. */

@@ -56,7 +56,8 @@ export type AuditAction =
   | "campaign.paused"
   | "campaign.resumed"
   | "campaign.cancelled"
-  | "campaign.sent";
+  | "campaign.sent"
+  | "brand.updated";
 
 export type AuditEntry = {
   orgId?: string | null;

@@ -27,3 +27,18 @@ export function imageSources(resolve: ImageResolver, inline: boolean) {
   }
   return { src, inlineImages };
 }
+
+/** The image-bank ids a document uses (image blocks, also inside columns), plus a logo id. */
+export function referencedImageIds(document: unknown, logoImageId: string | null): string[] {
+  const ids = new Set<string>();
+  if (logoImageId) ids.add(logoImageId);
+  const visit = (blocks: unknown) => {
+    if (!Array.isArray(blocks)) return;
+    for (const b of blocks as { type?: unknown; imageId?: unknown; columns?: unknown }[]) {
+      if (b?.type === "image" && typeof b.imageId === "string") ids.add(b.imageId);
+      if (b?.type === "columns" && Array.isArray(b.columns)) b.columns.forEach(visit);
+    }
+  };
+  visit((document as { blocks?: unknown } | null)?.blocks);
+  return [...ids];
+}

@@ -12,7 +12,8 @@ import { htmlToText } from "./text-part";
 import type { RenderedLink, RenderedMessage, RenderFinding } from "./types";
 
 export { stripOpenPixel, OPEN_PIXEL_HTML } from "./links";
-export { loadInlineImageBytes } from "./inline-images";
+export { loadImageResolver, loadInlineImageBytes } from "./inline-images";
+export { referencedImageIds } from "./images";
 export { footerContext } from "./footer-context";
 export type { FooterInput, RenderLocale } from "./footer";
 export type { ImageResolver, ResolvedImage } from "./images";

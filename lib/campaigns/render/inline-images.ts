@@ -4,6 +4,7 @@ import { images } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { EmailAttachment } from "@/lib/email/transport";
 import { readFile } from "@/lib/files/store";
+import type { ImageResolver } from "./images";
 import type { InlineImage } from "./types";
 
 const EXT: Record<string, string> = {
@@ -51,4 +52,37 @@ export async function loadInlineImageBytes(
     });
   }
   return out;
+}
+
+/**
+ * A synchronous `imageResolver` for `renderMessage`: loads the given image-bank ids of the
+ * organisation (others' ids resolve to null) with their public URL `<baseUrl>/i/<publicKey>`.
+ * Pass `referencedImageIds(document, brand.logoImageId)`.
+ */
+export async function loadImageResolver(
+  db: Db,
+  orgId: string,
+  imageIds: string[],
+  baseUrl: string,
+): Promise<ImageResolver> {
+  const ids = imageIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const rows = ids.length
+    ? await db
+        .select({
+          id: images.id,
+          publicKey: images.publicKey,
+          contentType: images.contentType,
+          sizeBytes: images.sizeBytes,
+        })
+        .from(images)
+        .where(and(eq(images.orgId, orgId), inArray(images.id, ids)))
+    : [];
+  const base = baseUrl.replace(/\/+$/, "");
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      { url: `${base}/i/${r.publicKey}`, contentType: r.contentType, sizeBytes: r.sizeBytes },
+    ]),
+  );
+  return (id) => byId.get(id) ?? null;
 }

@@ -6,7 +6,14 @@ import { convert } from "html-to-text";
  * sentinels and merge tags are never split across lines.
  */
 export function htmlToText(html: string): string {
-  return convert(html, {
+  // An image inside a link stands for the link's text: "Logo (url)" rather than a bare URL.
+  // (Alt text is attribute-escaped, which is also valid as element text.)
+  const withAlt = html.replace(
+    /(<a\b[^>]*>)([\s\S]*?)(<\/a>)/gi,
+    (_m, open: string, inner: string, close: string) =>
+      open + inner.replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, " $1 ") + close,
+  );
+  return convert(withAlt, {
     wordwrap: false,
     preserveNewlines: false,
     selectors: [
