@@ -52,8 +52,9 @@ const smsWithKey = (key: string) =>
   h.db.select().from(sandboxSms).where(eq(sandboxSms.messageKey, key));
 
 describe("every job has an Inngest function", () => {
-  it("serves the e-mail, SMS, import, export and ping jobs under their ids", () => {
+  it("serves the campaign, e-mail, SMS, import, export and ping jobs under their ids", () => {
     expect(jobFunctions.map((f) => f.id()).sort()).toEqual([
+      "campaign-send",
       "email-send-message",
       "register-export-contacts",
       "register-import",
@@ -226,7 +227,7 @@ describe("system-tick", () => {
 
     const { result, error } = await new InngestTestEngine({ function: tickFunction }).execute();
     expect(error).toBeUndefined();
-    expect(result).toEqual({ relayed: 0, pruned: 1 });
+    expect(result).toEqual({ relayed: 0, pruned: 1, campaigns: 0 });
 
     const left = await h.db.select({ id: jobs.id }).from(jobs);
     expect(left.map((r) => r.id)).not.toContain(old!.id);

@@ -40,11 +40,12 @@ test("[campaigns] sends a campaign now and each member gets it exactly once with
   await expect(page.getByRole("button", { name: "Lähetä nyt" })).toHaveCount(0);
 
   // Pre-flight: approve the preview of this version.
-  await page.getByRole("link", { name: "Esitarkastus" }).click();
+  const tabs = page.getByRole("navigation", { name: "Kampanjan osiot" });
+  await tabs.getByRole("link", { name: "Esitarkastus" }).click();
   await page.getByRole("button", { name: "Hyväksy esikatselu" }).click();
   await expect(page.getByText("Esikatselu hyväksytty versiolle 1.")).toBeVisible();
 
-  await page.getByRole("link", { name: "Yleiskatsaus" }).click();
+  await tabs.getByRole("link", { name: "Yleiskatsaus" }).click();
   await expect(page.getByText("Kampanja on valmis lähetettäväksi.")).toBeVisible();
   await page.getByRole("button", { name: "Lähetä nyt" }).click();
 

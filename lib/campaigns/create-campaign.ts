@@ -42,8 +42,10 @@ export async function getSenderOrThrow(db: Db, orgId: string, senderId: string) 
   return s;
 }
 
-/** Checks that the register (and segment of it) belong to the organisation. */
-async function checkAudience(db: Db, o: CreateCampaignOptions) {
+export type CampaignTarget = Pick<CreateCampaignOptions, "registerId" | "audience" | "segmentId">;
+
+/** Checks that the register (and segment of it) belong to the organisation (else NOT_FOUND). */
+export async function checkAudience(db: Db, o: CampaignTarget & { orgId: string }) {
   await getRegisterOrThrow(db, o.orgId, o.registerId);
   if (o.audience === "segment") {
     if (!o.segmentId)

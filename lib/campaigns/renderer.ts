@@ -1,16 +1,20 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { brands, images } from "@/db/schema";
-import { DEFAULT_BRAND } from "@/lib/brand/defaults";
+import { getBrand } from "@/lib/brand/brand";
 import { env } from "@/lib/env";
 import type { RenderCampaign } from "./prepare";
 import type { Campaign } from "./queries";
-import { footerContext, renderMessage, type RenderInput } from "./render";
+import {
+  footerContext,
+  loadImageResolver,
+  referencedImageIds,
+  renderMessage,
+  type RenderInput,
+} from "./render";
 
 /**
  * Everything the (pure) renderer needs for one campaign, read org-scoped: its content, the
- * organisation's brand, the register's footer facts and the image bank's public URLs. Shared by
- * dispatch and anything else that renders a campaign as it will be sent (pre-flight previews).
+ * organisation's brand, the register's footer facts and the public URLs of the images the
+ * message uses. Shared by dispatch and anything else that renders a campaign as it will be sent.
  */
 export async function campaignRenderInput(
   db: Db,
@@ -18,24 +22,15 @@ export async function campaignRenderInput(
   locale: "fi" | "en" = "fi",
 ): Promise<RenderInput> {
   const base = env().APP_URL.replace(/\/+$/, "");
-  const [[brand], bank, footer] = await Promise.all([
-    db.select().from(brands).where(eq(brands.orgId, c.orgId)),
-    db
-      .select({
-        id: images.id,
-        publicKey: images.publicKey,
-        contentType: images.contentType,
-        sizeBytes: images.sizeBytes,
-      })
-      .from(images)
-      .where(eq(images.orgId, c.orgId)),
+  const [brand, footer] = await Promise.all([
+    getBrand(db, c.orgId),
     footerContext(db, c.orgId, c.registerId, locale, base),
   ]);
-  const byId = new Map(
-    bank.map((i) => [
-      i.id,
-      { url: `${base}/i/${i.publicKey}`, contentType: i.contentType, sizeBytes: i.sizeBytes },
-    ]),
+  const imageResolver = await loadImageResolver(
+    db,
+    c.orgId,
+    referencedImageIds(c.contentKind === "blocks" ? c.document : null, brand.logoImageId),
+    base,
   );
   return {
     contentKind: c.contentKind,
@@ -44,12 +39,12 @@ export async function campaignRenderInput(
     document: c.document,
     html: c.html,
     textBody: c.textBody,
-    brand: brand ?? DEFAULT_BRAND,
+    brand,
     footer,
     inlineImages: c.inlineImages,
     baseUrl: base,
     locale,
-    imageResolver: (id) => byId.get(id) ?? null,
+    imageResolver,
   };
 }
 

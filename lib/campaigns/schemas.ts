@@ -53,6 +53,8 @@ export const UpdateSettingsSchema = z
   .object({
     campaignId: id,
     name: z.string().trim().min(1, { error: "campaigns.errors.nameRequired" }).max(200),
+    /** Recipients; only a draft's can change (absent = unchanged). */
+    target: TargetSchema.optional(),
     subject: z.string().trim().max(998),
     preheader: z.string().trim().max(500).default(""),
     senderId: z

@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { campaigns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { authorizeActor, type Actor } from "@/lib/registers/registers";
-import { getSenderOrThrow } from "./create-campaign";
+import { checkAudience, getSenderOrThrow } from "./create-campaign";
 import { checkSubjectAndPreheader } from "./merge-check";
 import { getCampaignOrThrow, type Campaign } from "./queries";
 import type { UpdateSettingsInput } from "./schemas";
@@ -21,7 +21,8 @@ const MESSAGE_FIELDS = [
 ] as const;
 
 /**
- * Saves a campaign's settings (editors). In a draft everything may change; once scheduled,
+ * Saves a campaign's settings (editors). In a draft everything may change, the recipients
+ * included; once scheduled,
  * sending or paused only the name, rate limit and quiet hours (the message was checked as it
  * is). A changed subject or preheader bumps `contentVersion`, so the pre-flight check is due
  * again. Unknown merge fields are refused with the field named.
@@ -40,16 +41,26 @@ export async function updateCampaignSettings(
   const v = opts.input;
   if (c.status === "sent" || c.status === "cancelled")
     throw new AppError("CONFLICT", { userMessage: `campaigns.errors.finished|status=${c.status}` });
-  const changed = MESSAGE_FIELDS.filter((k) => (v[k] ?? null) !== (c[k] ?? null));
+  const changed: string[] = MESSAGE_FIELDS.filter((k) => (v[k] ?? null) !== (c[k] ?? null));
+  const t = v.target;
+  const retarget =
+    t !== undefined &&
+    (t.registerId !== c.registerId || t.audience !== c.audience || t.segmentId !== c.segmentId);
+  if (retarget) changed.push("target");
   if (c.status !== "draft" && changed.length > 0)
     throw new AppError("CONFLICT", { userMessage: "campaigns.errors.unscheduleToEdit" });
   if (v.senderId && v.senderId !== c.senderId) await getSenderOrThrow(db, opts.orgId, v.senderId);
-  await checkSubjectAndPreheader(db, opts.orgId, c.registerId, v);
-  const bump = v.subject !== c.subject || v.preheader !== c.preheader;
+  const registerId = retarget ? t.registerId : c.registerId;
+  if (retarget) await checkAudience(db, { orgId: opts.orgId, ...t });
+  await checkSubjectAndPreheader(db, opts.orgId, registerId, v);
+  // Another register has other fields: the content's merge tags must be checked again too.
+  const bump =
+    v.subject !== c.subject || v.preheader !== c.preheader || registerId !== c.registerId;
   const [row] = await db
     .update(campaigns)
     .set({
       name: v.name,
+      ...(retarget ? { registerId, audience: t.audience, segmentId: t.segmentId } : {}),
       subject: v.subject,
       preheader: v.preheader,
       senderId: v.senderId,

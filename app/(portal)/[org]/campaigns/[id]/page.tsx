@@ -12,11 +12,16 @@ import {
 } from "@/lib/campaigns/actions";
 import { defaultScheduleInput } from "@/lib/campaigns/helsinki-time";
 import { campaignProgress } from "@/lib/campaigns/progress";
-import { listVerifiedSenders, loadCampaignForPage } from "@/lib/campaigns/queries";
+import {
+  listCampaignTargets,
+  listVerifiedSenders,
+  loadCampaignForPage,
+} from "@/lib/campaigns/queries";
 import { notReadyReasons } from "@/lib/campaigns/readiness";
 import { canTransition } from "@/lib/campaigns/status";
 import { hasRole } from "@/lib/orgs/roles";
 import { getRegisterOrThrow } from "@/lib/registers/registers";
+import { getSegmentOrThrow } from "@/lib/segments/segments";
 import { Card } from "@/components/ui/card";
 import { ActionButton } from "./_components/action-button";
 import { ProgressPanel } from "./_components/progress-panel";
@@ -37,9 +42,11 @@ export default async function CampaignOverviewPage({
   const m = await requireMembership(org);
   const db = await getDb();
   const c = await loadCampaignForPage(db, m.orgId, id);
-  const [senders, register, reasons, progress] = await Promise.all([
+  const [senders, targets, register, segment, reasons, progress] = await Promise.all([
     listVerifiedSenders(db, m.orgId),
+    listCampaignTargets(db, m.orgId),
     getRegisterOrThrow(db, m.orgId, c.registerId),
+    c.segmentId ? getSegmentOrThrow(db, m.orgId, c.segmentId).catch(() => null) : null,
     c.status === "draft" || c.status === "scheduled" ? notReadyReasons(db, c) : [],
     campaignProgress(db, c),
   ]);
@@ -93,7 +100,13 @@ export default async function CampaignOverviewPage({
         <dl className="grid gap-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-600">{t("overview.audience")}</dt>
-            <dd>{t("wholeRegister", { register: register.name })}</dd>
+            <dd>
+              {c.audience === "register"
+                ? t("wholeRegister", { register: register.name })
+                : segment
+                  ? t("segmentOf", { register: register.name, segment: segment.name })
+                  : t("errors.segmentGone")}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("overview.from")}</dt>
@@ -164,6 +177,14 @@ export default async function CampaignOverviewPage({
             campaignId={c.id}
             values={c}
             senders={senders}
+            targets={targets}
+            target={
+              c.audience === "register"
+                ? `r:${c.registerId}`
+                : c.segmentId
+                  ? `s:${c.registerId}:${c.segmentId}`
+                  : ""
+            }
             locked={c.status !== "draft"}
             readOnly={!editor || c.status === "sent" || c.status === "cancelled"}
           />

@@ -7,8 +7,8 @@ import { createCampaignAction } from "@/lib/campaigns/actions";
 import { Field, FormStatus } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "./select-field";
+import { TargetOptions, type CampaignTargetOption } from "./target-options";
 
-type Target = { id: string; name: string; segments: { id: string; name: string }[] };
 type Sender = { id: string; address: string; name: string };
 
 /** Name, recipients (a register or one of its segments), message type, sender and subject. */
@@ -18,11 +18,10 @@ export function NewCampaignForm({
   senders,
 }: {
   org: string;
-  targets: Target[];
+  targets: CampaignTargetOption[];
   senders: Sender[];
 }) {
   const t = useTranslations("campaigns.form");
-  const tc = useTranslations("campaigns");
   const [state, action, pending] = useActionState(createCampaignAction, null);
   const v = state?.values;
   const fe = state?.fieldErrors;
@@ -45,19 +44,7 @@ export function NewCampaignForm({
         errors={fe?.target}
         required
       >
-        <option value="" disabled>
-          {t("targetPlaceholder")}
-        </option>
-        {targets.map((r) => (
-          <optgroup key={r.id} label={r.name}>
-            <option value={`r:${r.id}`}>{tc("wholeRegister", { register: r.name })}</option>
-            {r.segments.map((s) => (
-              <option key={s.id} value={`s:${r.id}:${s.id}`}>
-                {r.name} › {s.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <TargetOptions targets={targets} />
       </SelectField>
       <SelectField
         label={t("contentKind")}

@@ -6,6 +6,7 @@ import { updateSettingsAction } from "@/lib/campaigns/actions";
 import { Field, FormStatus } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "../../_components/select-field";
+import { TargetOptions, type CampaignTargetOption } from "../../_components/target-options";
 
 export type SettingsValues = {
   name: string;
@@ -34,6 +35,8 @@ export function SettingsForm({
   campaignId,
   values,
   senders,
+  targets,
+  target,
   locked,
   readOnly,
 }: {
@@ -41,6 +44,9 @@ export function SettingsForm({
   campaignId: string;
   values: SettingsValues;
   senders: { id: string; address: string; name: string }[];
+  targets: CampaignTargetOption[];
+  /** The current recipients as a picker value ("" when the segment was deleted). */
+  target: string;
   locked: boolean;
   readOnly: boolean;
 }) {
@@ -77,6 +83,15 @@ export function SettingsForm({
           errors={fe?.name}
           readOnly={readOnly}
         />
+        <SelectField
+          label={t("target")}
+          name={fixed ? "targetShown" : "target"}
+          defaultValue={v?.target ?? target}
+          errors={fe?.target}
+          disabled={fixed}
+        >
+          <TargetOptions targets={targets} />
+        </SelectField>
         <Field
           label={t("subject")}
           name="subject"
