@@ -37,7 +37,8 @@ test("[campaigns] acceptance: build, preview, test-send, schedule to a segment, 
   // A segment of the demo register: first name starts with "Ma" (Maija and Matti, not Liisa).
   await page.goto(`/${DEMO.org}/registers`);
   await page.getByRole("link", { name: "Jäsenet" }).first().click();
-  const registerPath = new URL(page.url()).pathname.replace(/\/contacts$/, "");
+  await page.waitForURL(/\/registers\/[0-9a-f-]{36}/);
+  const registerPath = /^\/[^/]+\/registers\/[0-9a-f-]{36}/.exec(new URL(page.url()).pathname)![0];
   const segment = `Ma-alkuiset ${id}`;
   await createSegment(page, registerPath, segment, [
     { field: "Etunimi", operator: "alkaa", text: "Ma" },
