@@ -6,14 +6,13 @@ import { contactMergeValues } from "@/lib/personalize/fields";
 import { listColumns } from "@/lib/registers/registers";
 import { recipientUrls } from "@/lib/tracking/tokens";
 import { compileMessage, formatFrom, personalizeMessage, toOutgoing } from "./compose";
-import { markFailed, markSent, type ClaimedDelivery } from "./deliveries";
+import { markFailed, type ClaimedDelivery } from "./deliveries";
+import { recordSendResults } from "./record-results";
 import { registerFieldNames } from "./merge-check";
 import { ensureRendered, type RenderCampaign } from "./prepare";
 import type { Campaign } from "./queries";
 import { loadInlineImageBytes } from "./render/inline-images";
 import type { SendOptions } from "./send";
-
-const defaultRetryMs = (attempt: number) => Math.min(600_000, 30_000 * 2 ** (attempt - 1));
 
 export type SendContext = NonNullable<Awaited<ReturnType<typeof sendContext>>>;
 
@@ -91,20 +90,11 @@ export async function sendBatch(
   }
   if (messages.length === 0) return { sent: 0, failed };
   const results = await opts.transport.sendBatch(messages.map((x) => x.m));
-  const ok: { id: number; providerId: string | null }[] = [];
-  const maxAttempts = opts.maxAttempts ?? 5;
-  for (const [i, r] of results.entries()) {
-    const d = messages[i]!.d;
-    if (r.ok) ok.push({ id: d.id, providerId: r.providerId });
-    else {
-      const permanent = r.permanent || d.attempts >= maxAttempts;
-      const error =
-        permanent && !r.permanent ? `${r.error} (gave up after ${d.attempts} attempts)` : r.error;
-      const retryInMs = r.retryAfterMs ?? (opts.retryMs ?? defaultRetryMs)(d.attempts);
-      await markFailed(db, c.id, d.id, error, { permanent, retryInMs });
-      if (permanent) failed++;
-    }
-  }
-  const sent = await markSent(db, c.id, ok);
-  return { sent, failed };
+  const r = await recordSendResults(
+    db,
+    c.id,
+    results.map((res, i) => ({ d: messages[i]!.d, r: res })),
+    opts,
+  );
+  return { sent: r.sent, failed: failed + r.failed };
 }

@@ -5,11 +5,10 @@ import { compileTemplate, renderTemplate, type CompiledTemplate } from "@/lib/pe
 import { contactMergeValues } from "@/lib/personalize/fields";
 import { listColumns } from "@/lib/registers/registers";
 import type { OutgoingSms, SmsGateway } from "@/lib/sms/gateway";
-import { markFailed, markSent, releaseDeliveries, type ClaimedDelivery } from "./deliveries";
+import { markFailed, type ClaimedDelivery } from "./deliveries";
+import { recordSendResults } from "./record-results";
 import { registerFieldNames } from "./merge-check";
 import type { Campaign } from "./queries";
-
-const defaultRetryMs = (attempt: number) => Math.min(600_000, 30_000 * 2 ** (attempt - 1));
 
 export type SmsSendContext = {
   text: CompiledTemplate;
@@ -84,27 +83,11 @@ export async function sendSmsBatch(
   }
   if (messages.length === 0) return { sent: 0, failed };
   const results = await opts.gateway.sendBatch(messages.map((x) => x.m));
-  const ok: { id: number; providerId: string | null }[] = [];
-  const down: { ids: number[]; error: string; retryMs: number } = {
-    ids: [],
-    error: "",
-    retryMs: 0,
-  };
-  const maxAttempts = opts.maxAttempts ?? 5;
-  for (const [i, r] of results.entries()) {
-    const d = messages[i]!.d;
-    if (r.ok) ok.push({ id: d.id, providerId: r.providerId });
-    else if (r.gatewayDown) {
-      down.ids.push(d.id);
-      down.error = r.error;
-      down.retryMs = Math.max(down.retryMs, r.retryAfterMs ?? 5000);
-    } else {
-      const permanent = r.permanent || d.attempts >= maxAttempts;
-      const retryInMs = r.retryAfterMs ?? (opts.retryMs ?? defaultRetryMs)(d.attempts);
-      await markFailed(db, c.id, d.id, r.error, { permanent, retryInMs });
-      if (permanent) failed++;
-    }
-  }
-  await releaseDeliveries(db, c.id, down.ids, down.error, down.retryMs);
-  return { sent: await markSent(db, c.id, ok), failed };
+  const r = await recordSendResults(
+    db,
+    c.id,
+    results.map((res, i) => ({ d: messages[i]!.d, r: res })),
+    opts,
+  );
+  return { sent: r.sent, failed: failed + r.failed };
 }

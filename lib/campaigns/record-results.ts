@@ -1,0 +1,51 @@
+import type { Db } from "@/db";
+import { markFailed, markSent, releaseDeliveries, type ClaimedDelivery } from "./deliveries";
+
+/** What a channel port answered for one message (e-mail transport or SMS gateway). */
+export type ChannelResult =
+  | { ok: true; providerId: string }
+  | {
+      ok: false;
+      error: string;
+      permanent: boolean;
+      retryAfterMs?: number;
+      /** The channel itself is down: the attempt does not count against the recipient. */
+      gatewayDown?: boolean;
+    };
+
+const defaultRetryMs = (attempt: number) => Math.min(600_000, 30_000 * 2 ** (attempt - 1));
+
+/**
+ * Records one batch's outcomes, the same for every channel: accepted rows are marked sent;
+ * permanent errors fail the recipient; transient ones go back to the queue after a back-off
+ * (the provider's retry-after when given) until `maxAttempts`, then fail with the reason; rows
+ * of a channel that is down are released without counting the attempt.
+ */
+export async function recordSendResults(
+  db: Db,
+  campaignId: string,
+  outcomes: { d: ClaimedDelivery; r: ChannelResult }[],
+  opts: { maxAttempts?: number; retryMs?: (attempt: number) => number } = {},
+): Promise<{ sent: number; failed: number }> {
+  const ok: { id: number; providerId: string | null }[] = [];
+  const down = { ids: [] as number[], error: "", retryMs: 0 };
+  const maxAttempts = opts.maxAttempts ?? 5;
+  let failed = 0;
+  for (const { d, r } of outcomes) {
+    if (r.ok) ok.push({ id: d.id, providerId: r.providerId });
+    else if (r.gatewayDown) {
+      down.ids.push(d.id);
+      down.error = r.error;
+      down.retryMs = Math.max(down.retryMs, r.retryAfterMs ?? 5000);
+    } else {
+      const permanent = r.permanent || d.attempts >= maxAttempts;
+      const error =
+        permanent && !r.permanent ? `${r.error} (gave up after ${d.attempts} attempts)` : r.error;
+      const retryInMs = r.retryAfterMs ?? (opts.retryMs ?? defaultRetryMs)(d.attempts);
+      await markFailed(db, campaignId, d.id, error, { permanent, retryInMs });
+      if (permanent) failed++;
+    }
+  }
+  await releaseDeliveries(db, campaignId, down.ids, down.error, down.retryMs);
+  return { sent: await markSent(db, campaignId, ok), failed };
+}
