@@ -39,7 +39,9 @@ export default async function CampaignContentPage({
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("lockedStatus")}</p>
       ) : null}
       <ContentEditor
-        key={campaign.contentVersion}
+        // Not keyed by the content version: a refresh after an autosave (any server action
+        // revalidates the page) must not remount the editor and drop its undo history.
+        key={campaign.id}
         org={org}
         campaign={campaign}
         canEdit={canEdit}

@@ -56,8 +56,10 @@ export function TemplateBar({
       fd.set("baseVersion", String(version.current));
       const r = await applyTemplateAction(null, fd);
       setConfirming(false);
-      // On success the page is revalidated and the editor reopens with the template's content.
-      if (!r.ok) setMessage({ ok: false, text: err(r.error ?? "errors.INTERNAL") });
+      // The content was replaced on the server: reload so the editor opens the template's
+      // content with a fresh history (nothing unsaved is lost: applying waits for saves).
+      if (r.ok) window.location.reload();
+      else setMessage({ ok: false, text: err(r.error ?? "errors.INTERNAL") });
     });
 
   return (
