@@ -96,11 +96,9 @@ test("[campaigns] builds a two-column message with a bank image, reorders, undoe
   // Save as a template; it is listed on the templates page.
   await page.getByLabel("Uuden pohjan nimi").fill("Kevätpohja");
   await page.getByRole("button", { name: "Tallenna pohjaksi" }).click();
-  // The new template is offered in the template select (the confirmation line can be lost when
-  // the page re-renders after the save, so the lasting effect is what is checked).
-  await expect(
-    page.getByLabel("Pohja", { exact: true }).locator("option", { hasText: "Kevätpohja" }),
-  ).toHaveCount(1);
+  // A successful save empties the name field; the template itself is checked on the templates
+  // page at the end.
+  await expect(page.getByLabel("Uuden pohjan nimi")).toHaveValue("");
 
   await page.reload();
   await expect(
