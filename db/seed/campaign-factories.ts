@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { campaignLinks, campaigns, contacts, deliveries } from "../schema";
 import { claimDeliveries, markSent, materializeAudience } from "@/lib/campaigns/deliveries";
+import { createRegister } from "@/lib/registers/registers";
+import { createOrg, createUser } from "./factories";
 
 const rand = () => randomBytes(4).toString("hex");
 
@@ -79,4 +81,25 @@ export async function createSentEmailCampaign(
     .where(eq(deliveries.campaignId, campaign.id))
     .orderBy(deliveries.id);
   return { campaign, deliveries: rows };
+}
+
+/**
+ * A fresh organisation (main user), a register of `n` subscribed e-mail contacts and a sent
+ * campaign to them with the given links: the starting point of the tracking tests.
+ */
+export async function createSentCampaignSetup(
+  db: Db,
+  opts: { contacts?: number; links?: { url: string; label: string }[] } = {},
+) {
+  const org = await createOrg(db);
+  const u = await createUser(db, { orgId: org.id, role: "main" });
+  const actor = { userId: u.id, userEmail: u.email, ip: null };
+  const register = await createRegister(db, org.id, actor, { name: "Asiakkaat", columns: [] });
+  const people = await createEmailContacts(db, org.id, register.id, opts.contacts ?? 2);
+  const sent = await createSentEmailCampaign(db, {
+    orgId: org.id,
+    registerId: register.id,
+    ...(opts.links ? { links: opts.links } : {}),
+  });
+  return { db, org, actor, register, people, ...sent };
 }

@@ -1,13 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { contacts, emailSenders } from "@/db/schema";
+import { emailSenders } from "@/db/schema";
 import type { OutgoingEmail } from "@/lib/email/transport";
 import { contactMergeValues } from "@/lib/personalize/fields";
 import { listColumns } from "@/lib/registers/registers";
 import { recipientUrls } from "@/lib/tracking/tokens";
 import { compileMessage, formatFrom, personalizeMessage, toOutgoing } from "./compose";
-import { markFailed, type ClaimedDelivery } from "./deliveries";
-import { recordSendResults } from "./record-results";
+import type { ClaimedDelivery } from "./deliveries";
+import { composeBatch, recordSendResults } from "./batch-steps";
 import { registerFieldNames } from "./merge-check";
 import { ensureRendered, type RenderCampaign } from "./prepare";
 import type { Campaign } from "./queries";
@@ -51,43 +51,19 @@ export async function sendBatch(
   batch: ClaimedDelivery[],
   opts: SendOptions & { transport: NonNullable<SendOptions["transport"]> },
 ): Promise<{ sent: number; failed: number }> {
-  const ids = batch.map((d) => d.contactId).filter((x): x is string => x !== null);
-  const people = ids.length
-    ? await db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.orgId, c.orgId), inArray(contacts.id, ids)))
-    : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const messages: { d: ClaimedDelivery; m: OutgoingEmail }[] = [];
-  let failed = 0;
-  for (const d of batch) {
-    const person = d.contactId ? byId.get(d.contactId) : undefined;
-    if (!person) {
-      // Deleted (or erased) since the audience was materialized: never mail them.
-      await markFailed(db, c.id, d.id, "contact deleted", { permanent: true });
-      failed++;
-      continue;
-    }
-    try {
-      const values = contactMergeValues(person, ctx.columns);
-      const p = personalizeMessage(ctx.message, values, recipientUrls(d.id));
-      const m = toOutgoing(p, {
-        deliveryId: d.id,
-        orgId: c.orgId,
-        from: ctx.from,
-        to: d.address,
-        replyTo: c.replyTo,
-      });
-      if (ctx.attachments.length) m.attachments = ctx.attachments;
-      messages.push({ d, m });
-    } catch (err) {
-      await markFailed(db, c.id, d.id, `personalization failed: ${String(err)}`, {
-        permanent: true,
-      });
-      failed++;
-    }
-  }
+  const { messages, failed } = await composeBatch(db, c, batch, (d, person) => {
+    const values = contactMergeValues(person, ctx.columns);
+    const p = personalizeMessage(ctx.message, values, recipientUrls(d.id));
+    const m: OutgoingEmail = toOutgoing(p, {
+      deliveryId: d.id,
+      orgId: c.orgId,
+      from: ctx.from,
+      to: d.address,
+      replyTo: c.replyTo,
+    });
+    if (ctx.attachments.length) m.attachments = ctx.attachments;
+    return m;
+  });
   if (messages.length === 0) return { sent: 0, failed };
   const results = await opts.transport.sendBatch(messages.map((x) => x.m));
   const r = await recordSendResults(

@@ -1,12 +1,12 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { contacts, smsSenders } from "@/db/schema";
+import { smsSenders } from "@/db/schema";
 import { compileTemplate, renderTemplate, type CompiledTemplate } from "@/lib/personalize/template";
 import { contactMergeValues } from "@/lib/personalize/fields";
 import { listColumns } from "@/lib/registers/registers";
-import type { OutgoingSms, SmsGateway } from "@/lib/sms/gateway";
-import { markFailed, type ClaimedDelivery } from "./deliveries";
-import { recordSendResults } from "./record-results";
+import type { SmsGateway } from "@/lib/sms/gateway";
+import type { ClaimedDelivery } from "./deliveries";
+import { composeBatch, recordSendResults } from "./batch-steps";
 import { registerFieldNames } from "./merge-check";
 import type { Campaign } from "./queries";
 
@@ -51,36 +51,13 @@ export async function sendSmsBatch(
   batch: ClaimedDelivery[],
   opts: { gateway: SmsGateway; maxAttempts?: number; retryMs?: (attempt: number) => number },
 ): Promise<{ sent: number; failed: number }> {
-  const ids = batch.map((d) => d.contactId).filter((x): x is string => x !== null);
-  const people = ids.length
-    ? await db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.orgId, c.orgId), inArray(contacts.id, ids)))
-    : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const messages: { d: ClaimedDelivery; m: OutgoingSms }[] = [];
-  let failed = 0;
-  for (const d of batch) {
-    const person = d.contactId ? byId.get(d.contactId) : undefined;
-    if (!person) {
-      await markFailed(db, c.id, d.id, "contact deleted", { permanent: true });
-      failed++;
-      continue;
-    }
-    try {
-      const text = renderTemplate(ctx.text, contactMergeValues(person, ctx.columns)).trim();
-      messages.push({
-        d,
-        m: { key: `d:${d.id}`, orgId: c.orgId, from: ctx.from, to: d.address, text },
-      });
-    } catch (err) {
-      await markFailed(db, c.id, d.id, `personalization failed: ${String(err)}`, {
-        permanent: true,
-      });
-      failed++;
-    }
-  }
+  const { messages, failed } = await composeBatch(db, c, batch, (d, person) => ({
+    key: `d:${d.id}`,
+    orgId: c.orgId,
+    from: ctx.from,
+    to: d.address,
+    text: renderTemplate(ctx.text, contactMergeValues(person, ctx.columns)).trim(),
+  }));
   if (messages.length === 0) return { sent: 0, failed };
   const results = await opts.gateway.sendBatch(messages.map((x) => x.m));
   const r = await recordSendResults(

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { consentEvents, contacts, deliveries, emailEvents, suppressions } from "@/db/schema";
 import { openTestDb } from "@/db/seed/test-db";
-import { createOrg, createUser } from "@/db/seed/factories";
-import { createEmailContacts, createSentEmailCampaign } from "@/db/seed/campaign-factories";
+import { createSentCampaignSetup } from "@/db/seed/campaign-factories";
 import { addressHash } from "@/lib/consent/address-hash";
 import { resetEnvCache } from "@/lib/env";
 import { createRegister } from "@/lib/registers/registers";
@@ -20,23 +19,14 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.dispose());
 
-async function setup(n = 2) {
-  const db = h.db;
-  const org = await createOrg(db);
-  const u = await createUser(db, { orgId: org.id, role: "main" });
-  const actor = { userId: u.id, userEmail: u.email, ip: null };
-  const register = await createRegister(db, org.id, actor, { name: "Asiakkaat", columns: [] });
-  const people = await createEmailContacts(db, org.id, register.id, n);
-  const sent = await createSentEmailCampaign(db, {
-    orgId: org.id,
-    registerId: register.id,
+const setup = (n = 2) =>
+  createSentCampaignSetup(h.db, {
+    contacts: n,
     links: [
       { url: "https://example.fi/a", label: "A" },
       { url: "https://example.fi/b?x=1", label: "B" },
     ],
   });
-  return { db, org, actor, register, people, ...sent };
-}
 
 const delivery = async (id: number) =>
   (await h.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!;

@@ -1,5 +1,52 @@
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
+import { contacts } from "@/db/schema";
 import { markFailed, markSent, releaseDeliveries, type ClaimedDelivery } from "./deliveries";
+
+/**
+ * The two steps every channel's batch shares (e-mail and SMS): compose each claimed delivery
+ * for its contact, then record what the channel answered.
+ */
+
+type Contact = typeof contacts.$inferSelect;
+
+/**
+ * Loads the batch's contacts in one org-scoped query and builds each recipient's message with
+ * `build`. A contact deleted (or erased) since the audience was materialized, or whose
+ * personalization fails, fails that recipient permanently — never a message to them.
+ */
+export async function composeBatch<M>(
+  db: Db,
+  c: { id: string; orgId: string },
+  batch: ClaimedDelivery[],
+  build: (d: ClaimedDelivery, person: Contact) => M,
+): Promise<{ messages: { d: ClaimedDelivery; m: M }[]; failed: number }> {
+  const ids = batch.map((d) => d.contactId).filter((x): x is string => x !== null);
+  const people = ids.length
+    ? await db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, c.orgId), inArray(contacts.id, ids)))
+    : [];
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const messages: { d: ClaimedDelivery; m: M }[] = [];
+  let failed = 0;
+  for (const d of batch) {
+    const person = d.contactId ? byId.get(d.contactId) : undefined;
+    let error = "contact deleted";
+    if (person) {
+      try {
+        messages.push({ d, m: build(d, person) });
+        continue;
+      } catch (err) {
+        error = `personalization failed: ${String(err)}`;
+      }
+    }
+    await markFailed(db, c.id, d.id, error, { permanent: true });
+    failed++;
+  }
+  return { messages, failed };
+}
 
 /** What a channel port answered for one message (e-mail transport or SMS gateway). */
 export type ChannelResult =
