@@ -138,6 +138,8 @@ export const deliveries = pgTable(
     providerId: text(),
     error: text(),
     sentAt: timestamp({ withTimezone: true }),
+    /** SMS (S3): the parts the gateway sent for this recipient's personalized text, as billed. */
+    parts: smallint(),
     /** Provider/webhook facts (E9), first occurrence each; detail rows in `email_events`. */
     deliveredAt: timestamp({ withTimezone: true }),
     openedAt: timestamp({ withTimezone: true }),

@@ -50,7 +50,7 @@ export async function composeBatch<M>(
 
 /** What a channel port answered for one message (e-mail transport or SMS gateway). */
 export type ChannelResult =
-  | { ok: true; providerId: string }
+  | { ok: true; providerId: string; /** SMS parts sent (billed); absent for e-mail. */ parts?: number }
   | {
       ok: false;
       error: string;
@@ -74,12 +74,12 @@ export async function recordSendResults(
   outcomes: { d: ClaimedDelivery; r: ChannelResult }[],
   opts: { maxAttempts?: number; retryMs?: (attempt: number) => number } = {},
 ): Promise<{ sent: number; failed: number }> {
-  const ok: { id: number; providerId: string | null }[] = [];
+  const ok: { id: number; providerId: string | null; parts?: number }[] = [];
   const down = { ids: [] as number[], error: "", retryMs: 0 };
   const maxAttempts = opts.maxAttempts ?? 5;
   let failed = 0;
   for (const { d, r } of outcomes) {
-    if (r.ok) ok.push({ id: d.id, providerId: r.providerId });
+    if (r.ok) ok.push({ id: d.id, providerId: r.providerId, parts: r.parts });
     else if (r.gatewayDown) {
       down.ids.push(d.id);
       down.error = r.error;

@@ -148,7 +148,7 @@ export async function claimDeliveries(
 export async function markSent(
   db: Db,
   campaignId: string,
-  sent: { id: number; providerId: string | null }[],
+  sent: { id: number; providerId: string | null; parts?: number }[],
 ): Promise<number> {
   if (sent.length === 0) return 0;
   const [r] = await queryRows<{ n: number }>(
@@ -156,10 +156,10 @@ export async function markSent(
     sql`
     with upd as (
       update deliveries d set status = 'sent', provider_id = v.provider_id, sent_at = now(),
-                              claimed_until = null, error = null
+                              parts = v.parts, claimed_until = null, error = null
       from jsonb_to_recordset(${JSON.stringify(
-        sent.map((s) => ({ id: s.id, provider_id: s.providerId })),
-      )}::jsonb) as v(id bigint, provider_id text)
+        sent.map((s) => ({ id: s.id, provider_id: s.providerId, parts: s.parts ?? null })),
+      )}::jsonb) as v(id bigint, provider_id text, parts smallint)
       where d.id = v.id and d.campaign_id = ${campaignId}::uuid and d.status = 'queued'
       returning 1
     ) select count(*)::int as n from upd`,
