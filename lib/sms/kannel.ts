@@ -89,13 +89,14 @@ export function createKannelGateway(cfg: KannelConfig): SmsGateway {
       try {
         reply = await get(built.query);
       } catch (e) {
-        // Kannel down or restarting: nothing was accepted, so a later retry cannot duplicate.
+        // Kannel down or restarting: the gateway's fault, not the recipient's.
         return {
           key: m.key,
           ok: false,
           error: `kannel unreachable: ${(e as Error).message}`,
           permanent: false,
           retryAfterMs: 2000,
+          gatewayDown: true,
         };
       }
       if (reply.status === 202 || reply.status === 200)

@@ -32,6 +32,8 @@ async function freePort(): Promise<number> {
 export type ReceivedSms = { from: string; to: string; type: string; body: string };
 
 export type KannelInstance = {
+  /** The run folder: rendered kannel.conf, logs, pids, fakesmsc.log, the spool store. */
+  dir: string;
   sendsmsUrl: string;
   username: string;
   password: string;
@@ -83,6 +85,7 @@ export async function startKannel(
   };
   await start();
   return {
+    dir,
     sendsmsUrl: `http://127.0.0.1:${sendsms}/cgi-bin/sendsms`,
     username: env.KANNEL_USERNAME,
     password: env.KANNEL_PASSWORD,
