@@ -18,6 +18,10 @@ export type CampaignProgress = {
   etaAt: Date | null;
   /** Set while quiet hours hold the messages: when they may go again. */
   heldUntil: Date | null;
+  /** Queued messages waiting to be retried after a failed attempt (gateway down, timeout …). */
+  retrying: number;
+  /** The latest such failure as the transport reported it (technical, not translated). */
+  retryError: string | null;
 };
 
 /**
@@ -30,10 +34,21 @@ export async function campaignProgress(
   c: Campaign,
   now = new Date(),
 ): Promise<CampaignProgress> {
-  const [r] = await queryRows<{ queued: number; sent: number; failed: number; recent: number }>(
+  const [r] = await queryRows<{
+    queued: number;
+    sent: number;
+    failed: number;
+    recent: number;
+    retrying: number;
+    retry_error: string | null;
+  }>(
     db,
     sql`select
           count(*) filter (where status = 'queued')::int as queued,
+          count(*) filter (where status = 'queued' and error is not null
+                             and claimed_until > now())::int as retrying,
+          max(error) filter (where status = 'queued' and error is not null
+                             and claimed_until > now()) as retry_error,
           count(*) filter (where status in ('sent', 'delivered', 'bounced'))::int as sent,
           count(*) filter (where status = 'failed')::int as failed,
           count(*) filter (where sent_at > now() - (${RATE_WINDOW_MIN}::int * interval '1 minute'))::int as recent
@@ -60,5 +75,7 @@ export async function campaignProgress(
     perMinute: Math.round(perMinute * 10) / 10,
     etaAt,
     heldUntil,
+    retrying: Number(r?.retrying ?? 0),
+    retryError: r?.retry_error ?? null,
   };
 }

@@ -191,6 +191,30 @@ describe("sendCampaign", () => {
     expect(d!.error).toContain("gave up after 3 attempts");
   });
 
+  it("a channel that is down releases the messages without counting attempts, and progress says so", async () => {
+    const s = await ready(3);
+    const down = sandbox(h.db, {
+      fail: (m) => ({
+        key: m.key,
+        ok: false,
+        error: "gateway unreachable: connect ECONNREFUSED",
+        permanent: false,
+        retryAfterMs: 60_000,
+        gatewayDown: true,
+      }),
+    });
+    await sendCampaign(h.db, s.ids, opts({ transport: down, maxAttempts: 1, maxWaitMs: 0 }));
+    const rows = await h.db.select().from(deliveries).where(eq(deliveries.campaignId, s.c.id));
+    expect(rows.map((d) => [d.status, d.attempts])).toEqual([
+      ["queued", 0],
+      ["queued", 0],
+      ["queued", 0],
+    ]);
+    const p = await campaignProgress(h.db, await getCampaignOrThrow(h.db, s.ids));
+    expect(p).toMatchObject({ queued: 3, failed: 0, retrying: 3 });
+    expect(p.retryError).toBe("gateway unreachable: connect ECONNREFUSED");
+  });
+
   it("holds messages during quiet hours and queues a continuation for the window's end", async () => {
     const s = await ready(3);
     const hour = Number(

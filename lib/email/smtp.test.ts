@@ -158,8 +158,8 @@ describe("createSmtpTransport", () => {
     const results = await t.sendBatch([base("down-1"), base("down-2")]);
     await t.close();
     expect(results).toEqual([
-      expect.objectContaining({ key: "down-1", ok: false, permanent: false }),
-      expect.objectContaining({ key: "down-2", ok: false, permanent: false }),
+      expect.objectContaining({ key: "down-1", ok: false, permanent: false, gatewayDown: true }),
+      expect.objectContaining({ key: "down-2", ok: false, permanent: false, gatewayDown: true }),
     ]);
   });
 

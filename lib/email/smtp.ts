@@ -10,6 +10,8 @@ type SmtpError = Error & { code?: string; responseCode?: number };
 
 /** Auth/config errors are about our setup, not the message: retrying after a fix can help. */
 const SETUP_ERRORS = new Set(["EAUTH", "ENOAUTH", "EOAUTH2", "ECONFIG", "ETLS", "EREQUIRETLS"]);
+/** Errors without a server reply that mean the server could not be reached or talked to. */
+const NETWORK_ERRORS = new Set(["ECONNECTION", "ESOCKET", "ETIMEDOUT", "EDNS"]);
 
 /**
  * Pool options from an smtp:// or smtps:// URL. We parse the URL ourselves because
@@ -80,7 +82,10 @@ export function messageIdFor(key: string, from: string, fallbackDomain: string):
   return `<${local}@${senderDomain(from) ?? fallbackDomain}>`;
 }
 
-/** Maps a nodemailer error to a result: 5xx replies are permanent, 4xx and network errors transient. */
+/**
+ * Maps a nodemailer error to a result: 5xx replies are permanent, 4xx transient; a server that
+ * cannot be reached or refuses our credentials is "gateway down" (retried without counting).
+ */
 function failure(key: string, err: unknown): SendResult {
   const e = (err instanceof Error ? err : new Error(String(err))) as SmtpError;
   const code = typeof e.responseCode === "number" ? e.responseCode : undefined;
@@ -90,7 +95,14 @@ function failure(key: string, err: unknown): SendResult {
     !setup &&
     ((code !== undefined && code >= 500 && code < 600) ||
       (e.code === "EENVELOPE" && code === undefined));
-  return { key, ok: false, error: e.message || "SMTP send failed", permanent };
+  const down = setup || (code === undefined && e.code !== undefined && NETWORK_ERRORS.has(e.code));
+  return {
+    key,
+    ok: false,
+    error: e.message || "SMTP send failed",
+    permanent,
+    ...(down ? { gatewayDown: true, retryAfterMs: setup ? 60_000 : 5_000 } : {}),
+  };
 }
 
 /** The DKIM key the transport signs with (`d=` is each message's From domain). */

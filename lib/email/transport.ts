@@ -34,6 +34,9 @@ export type SendResult =
       permanent: boolean;
       /** The provider asked us to wait at least this long (rate limit). */
       retryAfterMs?: number;
+      /** The server itself is unreachable or refuses our setup: not the recipient's fault, so
+       * the attempt is not counted against them (an outage never fails recipients). */
+      gatewayDown?: boolean;
     };
 
 export interface EmailTransport {

@@ -111,6 +111,7 @@ export function createKannelGateway(cfg: KannelConfig): SmsGateway {
         await new Promise((r) => setTimeout(r, baseDelay * 2 ** attempt));
         continue;
       }
+      // A queue that stays full is the gateway's state, not the recipient's: no attempt counted.
       if (reply.status === 503)
         return {
           key: m.key,
@@ -118,8 +119,10 @@ export function createKannelGateway(cfg: KannelConfig): SmsGateway {
           error: `kannel queue full: ${reply.body}`,
           permanent: false,
           retryAfterMs: 1000,
+          gatewayDown: true,
         };
-      // 401/403 is our configuration, not the message: retry later rather than fail recipients.
+      // 401/403 is our configuration, not the message: retry later rather than fail recipients
+      // (the campaign's progress shows the error while it waits).
       if (reply.status === 401 || reply.status === 403)
         return {
           key: m.key,
@@ -127,6 +130,7 @@ export function createKannelGateway(cfg: KannelConfig): SmsGateway {
           error: `kannel refused credentials: ${reply.body}`,
           permanent: false,
           retryAfterMs: 60_000,
+          gatewayDown: true,
         };
       if (reply.status >= 500)
         return {

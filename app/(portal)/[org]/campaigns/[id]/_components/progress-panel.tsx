@@ -49,6 +49,14 @@ export async function ProgressPanel({
               {ts("quietHeld", { date: format.dateTime(p.heldUntil, "short") })}
             </p>
           ) : null}
+          {p.retrying > 0 && c.status === "sending" ? (
+            <p role="status" className="text-sm text-amber-800">
+              {t("retrying", { n: format.number(p.retrying) })}{" "}
+              {p.retryError ? (
+                <span className="font-mono text-xs break-all">{p.retryError.slice(0, 200)}</span>
+              ) : null}
+            </p>
+          ) : null}
           <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
             {stat(t("queued"), format.number(p.queued))}
             {stat(t("sent"), format.number(p.sent))}
