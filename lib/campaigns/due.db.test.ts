@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db";
-import { emailSenders, organizations } from "@/db/schema";
+import { campaigns, emailSenders, organizations } from "@/db/schema";
 import { seedDemoCampaign } from "@/db/seed/demo-campaign";
 import { openTestDb } from "@/db/seed/test-db";
 import { emitDueCampaigns } from "./due";
@@ -28,6 +28,20 @@ describe("tick and demo data", () => {
       campaignId: later.id,
       at: new Date(Date.now() + 3600_000),
     });
+    // An SMS campaign is started by the same tick (S1).
+    const [sms] = await h.db
+      .insert(campaigns)
+      .values({
+        orgId: s.org.id,
+        channel: "sms",
+        name: "Tekstiviesti",
+        registerId: s.register.id,
+        audience: "register",
+        status: "scheduled",
+        scheduledAt: soon,
+        textBody: "Hei!",
+      })
+      .returning();
     const at = new Date(soon.getTime() + 60_000);
     await emitDueCampaigns(h.db, at);
     await emitDueCampaigns(h.db, at);
@@ -36,7 +50,7 @@ describe("tick and demo data", () => {
       sql`select payload->>'campaignId' as id from jobs where name = 'campaign/send.requested'
           and payload->>'orgId' = ${s.org.id}`,
     );
-    expect(jobs.map((j) => j.id)).toEqual([due.id]);
+    expect(jobs.map((j) => j.id).sort()).toEqual([due.id, sms!.id].sort());
   });
 
   it("the demo seed adds a verified sender and one draft campaign, once", async () => {

@@ -7,8 +7,8 @@ import { quietHoursEnd } from "./helsinki-time";
 export const STALL_MS = 120_000;
 
 /**
- * The tick's part of dispatch (E7, E8): emits `campaign/send.requested` for every scheduled
- * e-mail campaign whose minute has come and every sending one that stalled (its runner crashed:
+ * The tick's part of dispatch (E7, E8, S1): emits `campaign/send.requested` for every scheduled
+ * campaign (e-mail or SMS) whose minute has come and every sending one that stalled (its runner crashed:
  * no heartbeat for STALL_MS while deliveries are claimable), except during its quiet hours.
  * One event per campaign per minute (deduplicated); a duplicate run is harmless anyway.
  */
@@ -22,7 +22,7 @@ export async function emitDueCampaigns(db: Db, now = new Date()): Promise<number
   }>(
     db,
     sql`select id, org_id, status, quiet_start_hour, quiet_end_hour from campaigns c
-        where c.channel = 'email' and (
+        where (
           (c.status = 'scheduled' and c.scheduled_at <= ${now.toISOString()}::timestamptz)
           or (c.status = 'sending'
               and c.updated_at < ${new Date(now.getTime() - STALL_MS).toISOString()}::timestamptz
