@@ -8,6 +8,7 @@ import {
 } from "@/lib/sms/campaign-report-rows";
 import { Pager } from "@/components/ui/pager";
 import { TableHead } from "@/components/ui/table-head";
+import { describeFailure } from "./sms-failures";
 
 const TONE: Record<SmsRecipient["status"], string> = {
   queued: "bg-slate-100 text-slate-700",
@@ -37,6 +38,7 @@ export async function SmsRecipients({
   counts: Record<SmsStatusFilter, number>;
 }) {
   const t = await getTranslations("reports");
+  const tf = await getTranslations("reports.sms.failures");
   const format = await getFormatter();
   const href = (s: SmsStatusFilter, p: number) => `${base}?s=${s}&p=${p}`;
   const when = (d: Date | null) =>
@@ -101,7 +103,9 @@ export async function SmsRecipients({
                   <td className="px-2 py-2 tabular-nums">{r.parts ?? "–"}</td>
                   <td className="px-2 py-2 whitespace-nowrap">{when(r.sentAt)}</td>
                   <td className="px-2 py-2 whitespace-nowrap">{when(r.deliveredAt)}</td>
-                  <td className="max-w-xs px-2 py-2 break-words text-slate-700">{r.error ?? ""}</td>
+                  <td className="max-w-xs px-2 py-2 break-words text-slate-700">
+                    {r.error ? describeFailure(tf, r.error) : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
