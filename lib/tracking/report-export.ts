@@ -12,24 +12,37 @@ import { recipientRows, type RecipientRow } from "./report-rows";
 
 export type ReportExportFormat = "csv" | "xlsx";
 
-type Col = { key: keyof RecipientRow; label: string; time?: boolean };
+type Col = { key: keyof RecipientRow; label: string; time?: boolean; num?: boolean };
 
-const KEYS: (keyof RecipientRow)[] = [
-  "address",
-  "name",
-  "status",
+const KEYS: Record<"email" | "sms", (keyof RecipientRow)[]> = {
+  email: ["address", "name", "status", "sent", "opened", "clicked", "bounced", "unsubscribed"],
+  // S1: the number, parts as billed, the delivery report's time and the failure reason.
+  sms: ["address", "name", "status", "parts", "sent", "delivered", "error"],
+};
+const TIMES = new Set<keyof RecipientRow>([
   "sent",
+  "delivered",
   "opened",
   "clicked",
   "bounced",
   "unsubscribed",
-];
-const TIMES = new Set<keyof RecipientRow>(["sent", "opened", "clicked", "bounced", "unsubscribed"]);
+]);
 const TEXT_COL: ExportColumn = { key: "", label: "", type: "builtin_text" };
 
-/** The export's columns with labels from `t` (keys under "reports.export."). */
-export function reportColumns(t: (key: string) => string): Col[] {
-  return KEYS.map((key) => ({ key, label: t(`export.${key}`), time: TIMES.has(key) }));
+/**
+ * The export's columns for the campaign's channel, with labels from `t` (keys under
+ * "reports.export."; an SMS campaign's address column is labelled as a phone number).
+ */
+export function reportColumns(
+  t: (key: string) => string,
+  channel: "email" | "sms" = "email",
+): Col[] {
+  return KEYS[channel].map((key) => ({
+    key,
+    label: t(`export.${channel === "sms" && key === "address" ? "phone" : key}`),
+    time: TIMES.has(key),
+    num: key === "parts",
+  }));
 }
 
 /** A recipient's status word: a hard/soft bounce is named as such. */
@@ -38,8 +51,11 @@ function statusOf(r: RecipientRow, status: (s: string) => string): string {
   return status(r.status);
 }
 
-const cellText = (r: RecipientRow, c: Col, status: (s: string) => string) =>
-  c.key === "status" ? statusOf(r, status) : ((r[c.key] as string | null) ?? "");
+const cellText = (r: RecipientRow, c: Col, status: (s: string) => string): string => {
+  if (c.key === "status") return statusOf(r, status);
+  const v = r[c.key];
+  return v === null || v === undefined ? "" : String(v);
+};
 
 /** CSV bytes of every recipient, header first. */
 export async function* reportCsv(
@@ -76,7 +92,7 @@ export function reportXlsx(
   ws.columns = cols.map((c) => ({
     header: neutralise(c.label),
     key: c.key,
-    width: c.time ? 18 : c.key === "address" ? 32 : 20,
+    width: c.time ? 18 : c.num ? 8 : c.key === "address" || c.key === "error" ? 32 : 20,
     style: c.time ? { numFmt: "d.m.yyyy h:mm" } : {},
   }));
   void (async () => {
@@ -87,6 +103,7 @@ export function reportXlsx(
             cols.map((c) => {
               const v = cellText(r, c, status);
               if (!v) return null;
+              if (c.num) return Number(v);
               // Wall-clock Helsinki time as a UTC date: the spreadsheet shows the Helsinki time.
               return c.time ? new Date(`${v.replace(" ", "T")}:00Z`) : neutralise(v);
             }),

@@ -77,6 +77,10 @@ export type RecipientRow = {
   clicked: string | null;
   bounced: string | null;
   unsubscribed: string | null;
+  /** SMS: parts sent (as billed); null before sending and for e-mail. */
+  parts: number | null;
+  /** Why the message failed (or the last transient error while it waits for a retry). */
+  error: string | null;
 };
 
 const EXPORT_BATCH = 2000;
@@ -97,7 +101,8 @@ export async function* recipientRows(
             d.status::text as status, d.bounce_kind as "bounceKind",
             ${hel("sent_at")} as sent, ${hel("delivered_at")} as delivered,
             ${hel("opened_at")} as opened, ${hel("clicked_at")} as clicked,
-            ${hel("bounced_at")} as bounced, ${hel("unsubscribed_at")} as unsubscribed
+            ${hel("bounced_at")} as bounced, ${hel("unsubscribed_at")} as unsubscribed,
+            d.parts, d.error
           from deliveries d
           left join contacts ct on ct.id = d.contact_id and ct.org_id = d.org_id
           where d.campaign_id = ${campaignId}::uuid and d.org_id = ${orgId}::uuid and d.id > ${after}

@@ -67,6 +67,17 @@ export default async function SandboxPhonePage({
                 {messages.map((s) => (
                   <li key={s.id} className="rounded-2xl rounded-tl-sm bg-slate-100 p-3">
                     <p className="mb-1 text-xs font-semibold text-slate-700">{s.sender}</p>
+                    {s.campaignId ? (
+                      <p className="mb-1 text-xs text-slate-600">
+                        {t("campaign")}{" "}
+                        <Link
+                          className="text-brand-700 underline"
+                          href={`/${org}/campaigns/${s.campaignId}/report`}
+                        >
+                          {s.campaignName}
+                        </Link>
+                      </p>
+                    ) : null}
                     <p className="whitespace-pre-wrap text-sm">{s.body}</p>
                     <p className="mt-2 text-xs text-slate-500">
                       {format.dateTime(s.createdAt, "short")} · {t("parts", { count: s.parts })} ·{" "}

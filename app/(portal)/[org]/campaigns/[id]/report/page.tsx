@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -17,6 +16,8 @@ import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Card } from "@/components/ui/card";
 import { EngagedList } from "./_components/engaged-list";
 import { LinkTable } from "./_components/link-table";
+import { ReportHeader } from "./_components/report-header";
+import { SmsReport } from "./_components/sms-report";
 import { SummaryGrid } from "./_components/summary-grid";
 
 export async function generateMetadata() {
@@ -25,12 +26,17 @@ export async function generateMetadata() {
 
 type Props = {
   params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<{ op?: string; cp?: string }>;
+  /** op/cp: pages of the e-mail report's opened/clicked lists; s/p: the SMS list's filter/page. */
+  searchParams: Promise<{ op?: string; cp?: string; s?: string; p?: string }>;
 };
 
 const pageOf = (v: string | undefined) => Math.max(0, Math.min(100_000, Number(v) || 0));
 
-/** A campaign's report (E11): counts and rates, opens/clicks over time, links, who engaged. */
+/**
+ * A campaign's report. E-mail (E11): counts and rates, opens/clicks over time, links, who
+ * engaged. SMS (S1): delivery counts, parts and cost, sends and delivery reports over time,
+ * failure reasons and every recipient (`_components/sms-report.tsx`).
+ */
 export default async function CampaignReportPage({ params, searchParams }: Props) {
   const { org, id } = await params;
   const sp = await searchParams;
@@ -40,6 +46,17 @@ export default async function CampaignReportPage({ params, searchParams }: Props
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   });
+  if (campaign.channel === "sms")
+    return (
+      <SmsReport
+        org={org}
+        orgId={m.orgId}
+        campaign={campaign}
+        canExport={hasRole(m.role, "editor")}
+        status={sp.s}
+        page={pageOf(sp.p)}
+      />
+    );
   const [openPage, clickPage] = [pageOf(sp.op), pageOf(sp.cp)];
   const [summary, links, timeline, opened, clicked] = await Promise.all([
     reportSummary(db, m.orgId, id),
@@ -57,35 +74,12 @@ export default async function CampaignReportPage({ params, searchParams }: Props
   return (
     <div className="space-y-6">
       <AutoRefresh active={campaign.status === "sending"} intervalMs={5000} />
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <p className="text-sm text-slate-600">{campaign.name}</p>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          {campaign.status === "sending" ? (
-            <p role="status" className="text-sm text-slate-600">
-              {t("sending")}
-            </p>
-          ) : null}
-        </div>
-        {hasRole(m.role, "editor") ? (
-          <p className="flex gap-3 text-sm">
-            <Link
-              className="text-brand-700 underline"
-              href={`${base}/export?format=csv`}
-              prefetch={false}
-            >
-              {t("exportCsv")}
-            </Link>
-            <Link
-              className="text-brand-700 underline"
-              href={`${base}/export?format=xlsx`}
-              prefetch={false}
-            >
-              {t("exportXlsx")}
-            </Link>
-          </p>
-        ) : null}
-      </div>
+      <ReportHeader
+        name={campaign.name}
+        base={base}
+        note={campaign.status === "sending" ? t("sending") : null}
+        canExport={hasRole(m.role, "editor")}
+      />
       <SummaryGrid summary={summary} trackOpens={campaign.trackOpens} />
       <Card title={t("chart.title")}>
         {timeline.length === 0 ? (

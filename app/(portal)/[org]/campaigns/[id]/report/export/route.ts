@@ -33,8 +33,10 @@ export async function GET(
   try {
     const campaign = await getReportCampaignOrThrow(db, m.orgId, id);
     const t = await getTranslations("reports");
-    const cols = reportColumns((k) => t(k));
-    const status = (s: string) => t(`export.statuses.${s}`);
+    const cols = reportColumns((k) => t(k), campaign.channel);
+    // SMS statuses name what is awaited: "sent" is still waiting for its delivery report.
+    const statuses = campaign.channel === "sms" ? "sms.statuses" : "export.statuses";
+    const status = (s: string) => t(`${statuses}.${s}`);
     const day = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Helsinki" });
     const name = `${fileSlug(campaign.name)}-${day}.${format}`;
     // The rows are personal data: every download is in the audit log.
@@ -46,7 +48,7 @@ export async function GET(
       action: "campaign.report_exported",
       targetType: "campaign",
       targetId: id,
-      details: { targetName: campaign.name, format },
+      details: { targetName: campaign.name, format, channel: campaign.channel },
     });
     const body =
       format === "csv"
