@@ -20,7 +20,7 @@ export type SmsContentPage = {
     smsSender: string | null;
   };
   fields: MergeField[];
-  /** Recipients now (SMS consent, a phone, not suppressed); null when the segment is gone. */
+  /** Recipients now (SMS consent, a phone, not suppressed); null when the segment is unusable. */
   recipients: number | null;
   /** The first audience contacts, for the personalized preview. */
   contacts: { id: string; label: string }[];
@@ -36,8 +36,9 @@ export async function loadSmsContentPage(
 ): Promise<SmsContentPage | null> {
   const c = await loadCampaignForPage(db, orgId, campaignId);
   if (c.channel !== "sms") return null;
+  // A deleted segment (or one whose filter no longer compiles) leaves no audience to count.
   const gone = (err: unknown) => {
-    if (isAppError(err) && err.code === "CONFLICT") return null;
+    if (isAppError(err)) return null;
     throw err;
   };
   const [columns, [register], [org], recipients, people] = await Promise.all([
