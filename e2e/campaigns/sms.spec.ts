@@ -79,11 +79,45 @@ test("[campaigns] SMS campaign: sender, live GSM-7/UCS-2 count, cost, send, sand
   await expect(template.getByTestId("sms-ucs2-note")).toContainText("“😀” pakottaa UCS-2");
   await expect(page.getByTestId("sms-preview")).toHaveText(`Hei Aino! Kevätale ${id} alkaa 😀`);
 
+  // An unknown merge field is refused on save, and the text stays as typed.
+  const invalid = `Hei {{ lempinimi }}! Kevätale ${id} alkaa 😀`;
+  await text.fill(invalid);
+  await expect(
+    page.getByText('Yhdistelykenttää "lempinimi" ei ole tässä rekisterissä.').first(),
+  ).toBeVisible();
+  await expect(text).toHaveValue(invalid);
+  await text.fill(`Hei {{ first_name }}! Kevätale ${id} alkaa 😀`);
+
   // The cost for the whole audience: 2 recipients × 1 part × 6,9 snt = 0,14 €.
   const cost = page.getByTestId("sms-cost");
   await expect(cost).toContainText(/0,14\s€/);
   await expect(cost).toContainText("2 vastaanottajaa × 1 osa × 6,9 snt/osa");
   await expect(page.getByRole("status").filter({ hasText: /Tallennettu/ })).toBeVisible();
+
+  // The settings have the sender name instead of the e-mail fields.
+  await page.goto(campaignPath);
+  await expect(page.getByLabel("SMS-lähettäjä")).toHaveValue(sender);
+  await expect(page.getByLabel("Aihe", { exact: true })).toHaveCount(0);
+
+  // Pre-flight: the text as Eino gets it, and a test SMS to a third number.
+  const testNumber = `+35850${digits}9`;
+  await page.goto(`${campaignPath}/preflight`);
+  await page
+    .getByLabel("Yhteystieto", { exact: true })
+    .selectOption({ label: `Eino Tekstaaja (${people[1]!.phone})` });
+  await page.getByRole("button", { name: "Näytä", exact: true }).click();
+  await expect(page.getByTestId("sms-preflight-text")).toHaveText(
+    `Hei Eino! Kevätale ${id} alkaa 😀`,
+  );
+  await page.getByLabel("Puhelinnumerot", { exact: false }).fill(testNumber);
+  await page.getByRole("button", { name: "Lähetä testiviesti" }).click();
+  await expect(page.getByText("Testiviesti lähetetty 1 numeroon.")).toBeVisible();
+  await expect(async () => {
+    await page.goto(`/${DEMO.org}/sandbox/phone?n=${encodeURIComponent(testNumber)}`);
+    await expect(
+      page.getByRole("listitem").filter({ hasText: `Hei Eino! Kevätale ${id}` }),
+    ).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 
   // Send now: SMS needs no e-mail pre-flight.
   await page.goto(campaignPath);
