@@ -34,6 +34,7 @@ export const NAMESPACES = [
   "personalize",
   "campaigns",
   "smsSenders",
+  "smsEditor",
   "render",
   "brand",
   "senders",

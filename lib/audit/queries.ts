@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "org.unsuspended",
   "org.partner_granted",
   "org.partner_revoked",
+  "org.sms_price_changed",
   "email.test_sent",
   "audit.exported",
   "register.created",

@@ -26,6 +26,7 @@ export type AuditAction =
   | "org.unsuspended"
   | "org.partner_granted"
   | "org.partner_revoked"
+  | "org.sms_price_changed"
   | "email.test_sent"
   | "audit.exported"
   | "register.created"

@@ -42,6 +42,9 @@ export const createCampaignAction = orgAction(
       senderId: input.senderId,
       subject: input.subject,
       contentKind: input.contentKind,
+      channel: input.channel,
+      smsSender: input.smsSender,
+      textBody: input.textBody,
     });
     revalidatePath(`/${ctx.slug}/campaigns`);
     redirect(page(ctx, c.id));

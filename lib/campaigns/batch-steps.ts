@@ -50,7 +50,11 @@ export async function composeBatch<M>(
 
 /** What a channel port answered for one message (e-mail transport or SMS gateway). */
 export type ChannelResult =
-  | { ok: true; providerId: string; /** SMS parts sent (billed); absent for e-mail. */ parts?: number }
+  | {
+      ok: true;
+      providerId: string;
+      /** SMS parts sent (billed); absent for e-mail. */ parts?: number;
+    }
   | {
       ok: false;
       error: string;

@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, emailSenders } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { authorizeActor, getRegisterOrThrow, type Actor } from "@/lib/registers/registers";
 import { getSegmentOrThrow } from "@/lib/segments/segments";
 import { emptyDocument } from "./document";
 import { recordCampaignAudit } from "./audit";
 import { checkSubjectAndPreheader } from "./merge-check";
 import { getCampaignOrThrow, type Campaign } from "./queries";
+import { checkSmsText, getSmsSenderOrThrow } from "./sms-text";
 import { assertTransition } from "./status";
 
 export type { Actor };
@@ -25,6 +26,10 @@ export type CreateCampaignOptions = {
   subject?: string;
   preheader?: string;
   contentKind?: "blocks" | "html" | "text";
+  /** "sms": an SMS campaign (S1) with `smsSender` and `textBody`; e-mail fields are ignored. */
+  channel?: "email" | "sms";
+  smsSender?: string | null;
+  textBody?: string | null;
 };
 
 /** A sender of the organisation (any state), or NOT_FOUND; verification is checked on send. */
@@ -54,36 +59,72 @@ export async function checkAudience(db: Db, o: CampaignTarget & { orgId: string 
   }
 }
 
-/**
- * Creates a draft e-mail campaign with an empty block document (editors). Subject and preheader
- * are checked for unknown merge fields; the sender must be one of the organisation's. Records
- * `campaign.created`.
- */
-export async function createCampaign(db: Db, o: CreateCampaignOptions): Promise<Campaign> {
-  await authorizeActor(db, o.orgId, o.actor, "editor");
-  const name = o.name.trim();
-  if (!name) throw new AppError("BAD_REQUEST", { userMessage: "campaigns.errors.nameRequired" });
-  await checkAudience(db, o);
+/** The message columns of a new campaign: e-mail (sender, subject) or SMS (sender name, text). */
+async function messageValues(db: Db, o: CreateCampaignOptions) {
+  if (o.channel === "sms") {
+    const fieldErrors: Record<string, string[]> = {};
+    const collect = async <T>(fn: () => Promise<T>) => {
+      try {
+        return await fn();
+      } catch (err) {
+        if (!isAppError(err) || !err.fieldErrors) throw err;
+        Object.assign(fieldErrors, err.fieldErrors);
+        return null;
+      }
+    };
+    // Both checked, so the form shows every problem at once.
+    const sender = await collect(() => getSmsSenderOrThrow(db, o.orgId, o.smsSender ?? ""));
+    const textBody = await collect(() => checkSmsText(db, o.orgId, o.registerId, o.textBody ?? ""));
+    const first = Object.values(fieldErrors)[0]?.[0];
+    if (first) throw new AppError("BAD_REQUEST", { userMessage: first, fieldErrors });
+    return {
+      channel: "sms" as const,
+      smsSender: sender!.sender,
+      textBody,
+      contentKind: "text" as const,
+    };
+  }
   const sender = o.senderId ? await getSenderOrThrow(db, o.orgId, o.senderId) : null;
   const subject = (o.subject ?? "").trim();
   const preheader = (o.preheader ?? "").trim();
   await checkSubjectAndPreheader(db, o.orgId, o.registerId, { subject, preheader });
+  return {
+    channel: "email" as const,
+    senderId: sender?.id ?? null,
+    fromName: (o.fromName ?? sender?.name ?? "").trim(),
+    replyTo: o.replyTo?.trim() || null,
+    subject,
+    preheader,
+    contentKind: o.contentKind ?? "blocks",
+  };
+}
+
+/**
+ * Creates a draft campaign (editors): e-mail with an empty block document, subject and
+ * preheader checked for unknown merge fields and the sender one of the organisation's; or SMS
+ * with one of the organisation's allowed sender names and a checked text (lib/campaigns/
+ * sms-text.ts). Nothing is stored on an error. Records `campaign.created`.
+ */
+export async function createCampaign(db: Db, o: CreateCampaignOptions): Promise<Campaign> {
+  await authorizeActor(db, o.orgId, o.actor, "editor");
+  const name = o.name.trim();
+  if (!name)
+    throw new AppError("BAD_REQUEST", {
+      userMessage: "campaigns.errors.nameRequired",
+      fieldErrors: { name: ["campaigns.errors.nameRequired"] },
+    });
+  await checkAudience(db, o);
+  const message = await messageValues(db, o);
   return db.transaction(async (tx) => {
     const [c] = await tx
       .insert(campaigns)
       .values({
         orgId: o.orgId,
-        channel: "email",
         name,
         registerId: o.registerId,
         audience: o.audience,
         segmentId: o.audience === "segment" ? o.segmentId : null,
-        senderId: sender?.id ?? null,
-        fromName: (o.fromName ?? sender?.name ?? "").trim(),
-        replyTo: o.replyTo?.trim() || null,
-        subject,
-        preheader,
-        contentKind: o.contentKind ?? "blocks",
+        ...message,
         document: emptyDocument(),
         createdBy: o.actor.userId,
       })
@@ -123,6 +164,7 @@ export async function duplicateCampaign(
         subject: src.subject,
         preheader: src.preheader,
         senderId: src.senderId,
+        smsSender: src.smsSender,
         fromName: src.fromName,
         replyTo: src.replyTo,
         document: src.document,

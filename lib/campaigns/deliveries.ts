@@ -1,9 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
-import { campaigns, segments } from "@/db/schema";
+import { campaigns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { EMPTY_FILTER } from "@/lib/segments/schemas";
-import { compileForRegister, segmentCondition } from "@/lib/segments/segments";
+import { audienceRows } from "./audience";
 
 /**
  * Dispatch state (E8, S1; ARCHITECTURE §2). A campaign's audience is materialized once, in SQL,
@@ -50,42 +49,19 @@ export async function materializeAudience(
     );
     if (!c) throw new AppError("NOT_FOUND");
     if (c.materialized_at) return Number(c.recipients ?? 0);
-    let where;
-    if (c.audience === "segment") {
-      const [segment] = c.segment_id
-        ? await tx
-            .select()
-            .from(segments)
-            .where(and(eq(segments.id, c.segment_id), eq(segments.orgId, orgId)))
-        : [];
-      if (!segment || segment.registerId !== c.register_id)
-        throw new AppError("CONFLICT", { userMessage: "campaigns.errors.segmentGone" });
-      where = await segmentCondition(tx, orgId, segment);
-    } else {
-      where = await compileForRegister(tx, orgId, c.register_id, EMPTY_FILTER);
-    }
-    const email = c.channel === "email";
-    const address = email ? sql`lower(contacts.email)` : sql`contacts.phone`;
-    const consent = email
-      ? sql`contacts.email is not null and contacts.email_status = 'subscribed'`
-      : sql`contacts.phone is not null and contacts.sms_status = 'subscribed'`;
-    const channel = email ? "email" : "sms";
-    // The suppression hash is addressHash() of lib/consent/address-hash.ts, computed in SQL.
+    const rows = await audienceRows(tx, orgId, {
+      channel: c.channel,
+      registerId: c.register_id,
+      audience: c.audience,
+      segmentId: c.segment_id,
+    });
     const [r] = await queryRows<{ n: number }>(
       tx,
       sql`
       with ins as (
         insert into deliveries (campaign_id, org_id, contact_id, address)
         select distinct on (a.address) ${campaignId}::uuid, ${orgId}::uuid, a.id, a.address
-        from (
-          select contacts.id, ${address} as address, contacts.created_at
-          from contacts
-          where ${where} and ${consent}
-        ) a
-        where not exists (
-          select 1 from suppressions s
-          where s.org_id = ${orgId}::uuid and s.channel = ${channel}::consent_channel
-            and s.hash = encode(sha256(convert_to(${`${channel}:`} || a.address, 'UTF8')), 'hex'))
+        from (${rows}) a
         order by a.address, a.created_at, a.id
         on conflict do nothing
         returning 1

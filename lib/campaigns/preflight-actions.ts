@@ -12,6 +12,7 @@ import {
   runNetworkChecks,
   sendCampaignTest,
 } from "./preflight";
+import { sendSmsCampaignTest } from "./preflight-sms";
 import { loadCampaignPreview } from "./preview";
 import { renderCampaign } from "./renderer";
 
@@ -83,5 +84,32 @@ export const runNetworkChecksAction = orgAction(
     const p = await loadCampaignPreview(db, { orgId: ctx.orgId, ...input, render: renderCampaign });
     if (p.campaign.channel !== "email") throw new AppError("NOT_FOUND");
     return runNetworkChecks(db, p);
+  },
+);
+
+/** Test SMS as the chosen contact to up to 10 numbers; marks the version checked (editors). */
+export const sendSmsTestAction = orgAction(
+  {
+    schema: z.object({
+      campaignId: id,
+      version: Version,
+      numbers: z.string().transform((v) =>
+        v
+          .split(/[\n,;]+/)
+          .map((n) => n.trim())
+          .filter(Boolean),
+      ),
+      contactId: ContactId,
+    }),
+    role: "editor",
+  },
+  async (input, ctx) => {
+    const r = await sendSmsCampaignTest(await getDb(), {
+      orgId: ctx.orgId,
+      ...input,
+      actor: actor(ctx),
+    });
+    page(ctx, input.campaignId);
+    return r;
   },
 );

@@ -35,7 +35,7 @@ export async function loadCampaignForPage(db: Db, orgId: string, campaignId: str
 
 export const CAMPAIGN_PAGE_SIZE = 25;
 
-/** One page of the organisation's e-mail campaigns, newest first, optionally of some statuses. */
+/** One page of the organisation's campaigns (e-mail and SMS), newest first, optionally of some statuses. */
 export async function listCampaigns(
   db: Db,
   opts: { orgId: string; statuses?: CampaignStatus[]; page?: number; pageSize?: number },
@@ -44,7 +44,6 @@ export async function listCampaigns(
   const page = Math.max(0, opts.page ?? 0);
   const where = and(
     eq(campaigns.orgId, opts.orgId),
-    eq(campaigns.channel, "email"),
     opts.statuses?.length ? inArray(campaigns.status, opts.statuses) : undefined,
   );
   const [rows, [total]] = await Promise.all([
@@ -53,7 +52,9 @@ export async function listCampaigns(
         id: campaigns.id,
         name: campaigns.name,
         status: campaigns.status,
+        channel: campaigns.channel,
         subject: campaigns.subject,
+        textBody: campaigns.textBody,
         scheduledAt: campaigns.scheduledAt,
         recipients: campaigns.recipients,
         finishedAt: campaigns.finishedAt,

@@ -46,6 +46,9 @@ export const CreateCampaignSchema = z.object({
     .transform((v) => (v ? v : null))
     .pipe(id.nullable()),
   subject: z.string().max(998).default(""),
+  channel: z.enum(["email", "sms"]).default("email"),
+  smsSender: z.string().trim().max(20).optional(),
+  textBody: z.string().max(5000).optional(),
 });
 export type CreateCampaignInput = z.infer<typeof CreateCampaignSchema>;
 
@@ -55,7 +58,9 @@ export const UpdateSettingsSchema = z
     name: z.string().trim().min(1, { error: "campaigns.errors.nameRequired" }).max(200),
     /** Recipients; only a draft's can change (absent = unchanged). */
     target: TargetSchema.optional(),
-    subject: z.string().trim().max(998),
+    subject: z.string().trim().max(998).default(""),
+    /** An SMS campaign's sender name (one of the organisation's allowed senders). */
+    smsSender: z.string().trim().max(20).optional(),
     preheader: z.string().trim().max(500).default(""),
     senderId: z
       .string()

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { authorizeActor, type Actor } from "@/lib/registers/registers";
 import { checkAudience, getSenderOrThrow } from "./create-campaign";
 import { checkSubjectAndPreheader } from "./merge-check";
+import { checkSmsText, getSmsSenderOrThrow } from "./sms-text";
 import { getCampaignOrThrow, type Campaign } from "./queries";
 import type { UpdateSettingsInput } from "./schemas";
 
@@ -19,13 +20,17 @@ const MESSAGE_FIELDS = [
   "trackClicks",
   "inlineImages",
 ] as const;
+/** The same for an SMS campaign (its text is edited on the content page). */
+const SMS_MESSAGE_FIELDS = ["smsSender"] as const;
 
 /**
  * Saves a campaign's settings (editors). In a draft everything may change, the recipients
  * included; once scheduled,
  * sending or paused only the name, rate limit and quiet hours (the message was checked as it
  * is). A changed subject or preheader bumps `contentVersion`, so the pre-flight check is due
- * again. Unknown merge fields are refused with the field named.
+ * again. Unknown merge fields are refused with the field named. An SMS campaign's message
+ * fields are its sender name (one of the organisation's allowed senders) and, through the
+ * recipients, the register its text's merge fields must exist in; e-mail fields stay untouched.
  */
 export async function updateCampaignSettings(
   db: Db,
@@ -41,7 +46,9 @@ export async function updateCampaignSettings(
   const v = opts.input;
   if (c.status === "sent" || c.status === "cancelled")
     throw new AppError("CONFLICT", { userMessage: `campaigns.errors.finished|status=${c.status}` });
-  const changed: string[] = MESSAGE_FIELDS.filter((k) => (v[k] ?? null) !== (c[k] ?? null));
+  const sms = c.channel === "sms";
+  const fields = sms ? SMS_MESSAGE_FIELDS : MESSAGE_FIELDS;
+  const changed: string[] = fields.filter((k) => (v[k] ?? null) !== (c[k] ?? null));
   const t = v.target;
   const retarget =
     t !== undefined &&
@@ -49,18 +56,19 @@ export async function updateCampaignSettings(
   if (retarget) changed.push("target");
   if (c.status !== "draft" && changed.length > 0)
     throw new AppError("CONFLICT", { userMessage: "campaigns.errors.unscheduleToEdit" });
-  if (v.senderId && v.senderId !== c.senderId) await getSenderOrThrow(db, opts.orgId, v.senderId);
   const registerId = retarget ? t.registerId : c.registerId;
   if (retarget) await checkAudience(db, { orgId: opts.orgId, ...t });
-  await checkSubjectAndPreheader(db, opts.orgId, registerId, v);
-  // Another register has other fields: the content's merge tags must be checked again too.
-  const bump =
-    v.subject !== c.subject || v.preheader !== c.preheader || registerId !== c.registerId;
-  const [row] = await db
-    .update(campaigns)
-    .set({
-      name: v.name,
-      ...(retarget ? { registerId, audience: t.audience, segmentId: t.segmentId } : {}),
+  let message;
+  if (sms) {
+    const smsSender = v.smsSender ?? c.smsSender ?? "";
+    if (smsSender !== c.smsSender) await getSmsSenderOrThrow(db, opts.orgId, smsSender);
+    if (registerId !== c.registerId && c.textBody?.trim())
+      await checkSmsText(db, opts.orgId, registerId, c.textBody);
+    message = { smsSender: smsSender || null };
+  } else {
+    if (v.senderId && v.senderId !== c.senderId) await getSenderOrThrow(db, opts.orgId, v.senderId);
+    await checkSubjectAndPreheader(db, opts.orgId, registerId, v);
+    message = {
       subject: v.subject,
       preheader: v.preheader,
       senderId: v.senderId,
@@ -69,6 +77,18 @@ export async function updateCampaignSettings(
       trackOpens: v.trackOpens,
       trackClicks: v.trackClicks,
       inlineImages: v.inlineImages,
+    };
+  }
+  // Another register has other fields: the content's merge tags must be checked again too.
+  const bump =
+    (!sms && (v.subject !== c.subject || v.preheader !== c.preheader)) ||
+    registerId !== c.registerId;
+  const [row] = await db
+    .update(campaigns)
+    .set({
+      name: v.name,
+      ...(retarget ? { registerId, audience: t.audience, segmentId: t.segmentId } : {}),
+      ...message,
       ratePerHour: v.ratePerHour,
       quietStartHour: v.quietStartHour,
       quietEndHour: v.quietEndHour,

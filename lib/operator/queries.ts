@@ -77,6 +77,8 @@ export type OperatorOrgDetail = {
   status: "active" | "suspended";
   suspendedAt: Date | null;
   isPartner: boolean;
+  /** Price per SMS part in cents (S3). */
+  smsPartPriceCents: number;
   createdAt: Date;
   members: {
     userId: string;
@@ -122,6 +124,7 @@ export async function getOrganizationForOperator(
     status: org.status,
     suspendedAt: org.suspendedAt,
     isPartner: org.isPartner,
+    smsPartPriceCents: Number(org.smsPartPriceCents),
     createdAt: org.createdAt,
     members,
   };

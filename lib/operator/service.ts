@@ -95,3 +95,53 @@ export async function setOrganizationPartner(
     return { changed: true };
   });
 }
+
+/** Highest price per SMS part an operator may set, in cents. */
+export const MAX_SMS_PART_PRICE_CENTS = 100;
+
+/** True for a price per part of 0–100 cents with at most three decimals. */
+export function validSmsPartPrice(cents: number): boolean {
+  return (
+    Number.isFinite(cents) &&
+    cents >= 0 &&
+    cents <= MAX_SMS_PART_PRICE_CENTS &&
+    Math.abs(Math.round(cents * 1000) - cents * 1000) < 1e-6
+  );
+}
+
+/**
+ * Sets the organisation's price per SMS part (S3), in cents with up to three decimals, that its
+ * cost estimates use. Operators only; audited as `org.sms_price_changed` with the old and new
+ * price. Setting the same price again is a no-op.
+ */
+export async function setOrganizationSmsPrice(
+  db: Db,
+  actor: OperatorActor,
+  orgId: string,
+  cents: number,
+): Promise<{ changed: boolean }> {
+  if (!validSmsPartPrice(cents))
+    throw new AppError("BAD_REQUEST", {
+      userMessage: "operator.smsPriceInvalid",
+      fieldErrors: { cents: ["operator.smsPriceInvalid"] },
+    });
+  return db.transaction(async (tx) => {
+    await assertOperator(tx, actor.operatorId);
+    if (!(await orgExists(tx, orgId))) throw new AppError("NOT_FOUND");
+    const [before] = await tx
+      .select({ price: organizations.smsPartPriceCents })
+      .from(organizations)
+      .where(eq(organizations.id, orgId))
+      .for("update");
+    if (Number(before!.price) === cents) return { changed: false };
+    await tx
+      .update(organizations)
+      .set({ smsPartPriceCents: cents })
+      .where(eq(organizations.id, orgId));
+    await audited(tx, actor, orgId, "org.sms_price_changed", {
+      from: String(Number(before!.price)),
+      to: String(cents),
+    });
+    return { changed: true };
+  });
+}

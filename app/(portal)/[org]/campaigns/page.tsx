@@ -15,7 +15,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("campaigns"))("title") };
 }
 
-/** The organisation's e-mail campaigns, newest first, filterable by status. */
+/** The organisation's campaigns (e-mail and SMS), newest first, filterable by status. */
 export default async function CampaignsPage({
   params,
   searchParams,
@@ -53,12 +53,20 @@ export default async function CampaignsPage({
           <p className="max-w-2xl text-sm text-slate-600">{t("intro")}</p>
         </div>
         {canEdit ? (
-          <Link
-            href={`/${org}/campaigns/new`}
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-          >
-            {t("new")}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={`/${org}/campaigns/new`}
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            >
+              {t("new")}
+            </Link>
+            <Link
+              href={`/${org}/campaigns/new?channel=sms`}
+              className="rounded-md px-4 py-2 text-sm font-semibold text-brand-700 ring-1 ring-brand-600 hover:bg-brand-50"
+            >
+              {t("newSms")}
+            </Link>
+          </div>
         ) : null}
       </div>
       <nav aria-label={t("filterLabel")} className="flex flex-wrap gap-1 text-sm">
@@ -83,6 +91,7 @@ export default async function CampaignsPage({
             <TableHead
               labels={[
                 t("columns.name"),
+                t("columns.channel"),
                 t("columns.status"),
                 t("columns.audience"),
                 t("columns.when"),
@@ -98,7 +107,21 @@ export default async function CampaignsPage({
                     >
                       {c.name}
                     </Link>
-                    {c.subject ? <p className="text-xs text-slate-600">{c.subject}</p> : null}
+                    {c.channel === "sms" ? (
+                      c.textBody ? (
+                        <p className="max-w-md truncate text-xs text-slate-600">{c.textBody}</p>
+                      ) : null
+                    ) : c.subject ? (
+                      <p className="text-xs text-slate-600">{c.subject}</p>
+                    ) : null}
+                  </td>
+                  <td className="px-2 py-2">
+                    <span
+                      data-testid="campaign-channel"
+                      className={`rounded px-2 py-0.5 text-xs font-semibold ${c.channel === "sms" ? "bg-violet-100 text-violet-800" : "bg-sky-100 text-sky-800"}`}
+                    >
+                      {t(`channels.${c.channel}`)}
+                    </span>
                   </td>
                   <td className="px-2 py-2">
                     <CampaignStatusBadge status={c.status} label={t(`status.${c.status}`)} />

@@ -6,6 +6,7 @@ import { requireOperator } from "@/lib/operator/session";
 import { getOrganizationForOperator } from "@/lib/operator/queries";
 import { Card, EmptyState } from "@/components/ui/card";
 import { OrgControls } from "./_components/org-controls";
+import { SmsPriceForm } from "./_components/sms-price-form";
 import { TableHead } from "@/components/ui/table-head";
 
 export async function generateMetadata() {
@@ -35,6 +36,12 @@ export default async function OperatorOrgPage({ params }: { params: Promise<{ id
         : t("active"),
     ],
     [t("partner"), org.isPartner ? t("yes") : t("no")],
+    [
+      t("smsPrice"),
+      t("smsPriceValue", {
+        price: format.number(org.smsPartPriceCents, { maximumFractionDigits: 3 }),
+      }),
+    ],
   ];
   return (
     <div className="space-y-4">
@@ -58,6 +65,13 @@ export default async function OperatorOrgPage({ params }: { params: Promise<{ id
             orgId={org.id}
             suspended={org.status === "suspended"}
             isPartner={org.isPartner}
+          />
+          <SmsPriceForm
+            orgId={org.id}
+            cents={format.number(org.smsPartPriceCents, {
+              maximumFractionDigits: 3,
+              useGrouping: false,
+            })}
           />
         </Card>
       </div>

@@ -20,6 +20,7 @@ import {
 import { notReadyReasons } from "@/lib/campaigns/readiness";
 import { canTransition } from "@/lib/campaigns/status";
 import { hasRole } from "@/lib/orgs/roles";
+import { listSmsSenders } from "@/lib/sms/senders";
 import { getRegisterOrThrow } from "@/lib/registers/registers";
 import { getSegmentOrThrow } from "@/lib/segments/segments";
 import { Card } from "@/components/ui/card";
@@ -42,8 +43,10 @@ export default async function CampaignOverviewPage({
   const m = await requireMembership(org);
   const db = await getDb();
   const c = await loadCampaignForPage(db, m.orgId, id);
-  const [senders, targets, register, segment, reasons, progress] = await Promise.all([
-    listVerifiedSenders(db, m.orgId),
+  const sms = c.channel === "sms";
+  const [senders, smsSenders, targets, register, segment, reasons, progress] = await Promise.all([
+    sms ? [] : listVerifiedSenders(db, m.orgId),
+    sms ? listSmsSenders(db, m.orgId).then((r) => r.map((x) => x.sender)) : [],
     listCampaignTargets(db, m.orgId),
     getRegisterOrThrow(db, m.orgId, c.registerId),
     c.segmentId ? getSegmentOrThrow(db, m.orgId, c.segmentId).catch(() => null) : null,
@@ -68,6 +71,9 @@ export default async function CampaignOverviewPage({
     subjectInvalid: "#settings",
     subjectRequired: "#settings",
     segmentGone: "#settings",
+    noSmsSender: "#settings",
+    smsTextRequired: `${base}/content`,
+    smsTextInvalid: `${base}/content`,
   };
   const button = (
     name: "pause" | "resume" | "cancel" | "unschedule",
@@ -108,14 +114,31 @@ export default async function CampaignOverviewPage({
                   : t("errors.segmentGone")}
             </dd>
           </div>
-          <div>
-            <dt className="text-slate-600">{t("overview.from")}</dt>
-            <dd>{senders.find((s) => s.id === c.senderId)?.address ?? t("overview.none")}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{t("overview.subject")}</dt>
-            <dd>{c.subject || t("overview.noSubject")}</dd>
-          </div>
+          {sms ? (
+            <>
+              <div>
+                <dt className="text-slate-600">{t("overview.smsSender")}</dt>
+                <dd>{c.smsSender ?? t("overview.none")}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{t("overview.smsText")}</dt>
+                <dd className="whitespace-pre-wrap">
+                  {smsSummary(c.textBody) || t("overview.noText")}
+                </dd>
+              </div>
+            </>
+          ) : (
+            <>
+              <div>
+                <dt className="text-slate-600">{t("overview.from")}</dt>
+                <dd>{senders.find((s) => s.id === c.senderId)?.address ?? t("overview.none")}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{t("overview.subject")}</dt>
+                <dd>{c.subject || t("overview.noSubject")}</dd>
+              </div>
+            </>
+          )}
         </dl>
       </Card>
       <Card title={t("schedule.title")}>
@@ -133,7 +156,9 @@ export default async function CampaignOverviewPage({
                           ? t("overview.checkLink")
                           : r === "noVerifiedSender"
                             ? t("overview.sendersLink")
-                            : t("settings.title")}
+                            : r === "smsTextRequired" || r === "smsTextInvalid"
+                              ? t("tabs.content")
+                              : t("settings.title")}
                       </Link>
                     </li>
                   ))}
@@ -177,6 +202,8 @@ export default async function CampaignOverviewPage({
             campaignId={c.id}
             values={c}
             senders={senders}
+            smsSenders={smsSenders}
+            channel={c.channel}
             targets={targets}
             target={
               c.audience === "register"
@@ -212,4 +239,10 @@ export default async function CampaignOverviewPage({
       ) : null}
     </div>
   );
+}
+
+/** The first 160 characters of an SMS text, for the overview. */
+function smsSummary(text: string | null): string {
+  const s = (text ?? "").trim();
+  return s.length > 160 ? `${s.slice(0, 160)}…` : s;
 }

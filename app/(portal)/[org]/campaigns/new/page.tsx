@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requireMembership } from "@/lib/auth/session";
 import { listCampaignTargets, listVerifiedSenders } from "@/lib/campaigns/queries";
+import { smsMaxParts } from "@/lib/campaigns/sms-text";
 import { hasRole } from "@/lib/orgs/roles";
+import { listSmsSenders } from "@/lib/sms/senders";
 import { Card, EmptyState } from "@/components/ui/card";
 import { NewCampaignForm } from "../_components/new-campaign-form";
 
@@ -12,15 +14,23 @@ export async function generateMetadata() {
   return { title: (await getTranslations("campaigns"))("form.title") };
 }
 
-/** New campaign (editors): name, recipients (register or segment), message type and sender. */
-export default async function NewCampaignPage({ params }: { params: Promise<{ org: string }> }) {
+/** New campaign (editors): e-mail or SMS (`?channel=sms`), name, recipients, sender and message. */
+export default async function NewCampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<{ channel?: string }>;
+}) {
   const { org } = await params;
+  const { channel } = await searchParams;
   const m = await requireMembership(org);
   if (!hasRole(m.role, "editor")) notFound();
   const db = await getDb();
-  const [targets, senders] = await Promise.all([
+  const [targets, senders, smsSenders] = await Promise.all([
     listCampaignTargets(db, m.orgId),
     listVerifiedSenders(db, m.orgId),
+    listSmsSenders(db, m.orgId),
   ]);
   const t = await getTranslations("campaigns");
   return (
@@ -41,7 +51,14 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
             </Link>
           </EmptyState>
         ) : (
-          <NewCampaignForm org={org} targets={targets} senders={senders} />
+          <NewCampaignForm
+            org={org}
+            targets={targets}
+            senders={senders}
+            smsSenders={smsSenders.map((s) => s.sender)}
+            initialChannel={channel === "sms" ? "sms" : "email"}
+            maxParts={smsMaxParts()}
+          />
         )}
       </Card>
     </div>

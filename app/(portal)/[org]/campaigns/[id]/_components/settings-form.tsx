@@ -13,6 +13,7 @@ export type SettingsValues = {
   subject: string;
   preheader: string;
   senderId: string | null;
+  smsSender: string | null;
   fromName: string;
   replyTo: string | null;
   trackOpens: boolean;
@@ -29,12 +30,15 @@ const str = (v: number | string | null | undefined) =>
 /**
  * The campaign's settings. Once the campaign is past draft the message fields are shown but
  * locked (sent along unchanged as hidden values); name, rate and quiet hours stay editable.
+ * An SMS campaign has a sender name instead of the e-mail fields (its text is on the content tab).
  */
 export function SettingsForm({
   org,
   campaignId,
   values,
   senders,
+  smsSenders,
+  channel,
   targets,
   target,
   locked,
@@ -44,6 +48,9 @@ export function SettingsForm({
   campaignId: string;
   values: SettingsValues;
   senders: { id: string; address: string; name: string }[];
+  /** The organisation's allowed SMS sender names (SMS campaigns). */
+  smsSenders: string[];
+  channel: "email" | "sms";
   targets: CampaignTargetOption[];
   /** The current recipients as a picker value ("" when the segment was deleted). */
   target: string;
@@ -92,62 +99,86 @@ export function SettingsForm({
         >
           <TargetOptions targets={targets} />
         </SelectField>
-        <Field
-          label={t("subject")}
-          name="subject"
-          maxLength={998}
-          defaultValue={text("subject")}
-          errors={fe?.subject}
-          readOnly={fixed}
-        />
-        <Field
-          label={t("preheader")}
-          name="preheader"
-          maxLength={500}
-          hint={t("preheaderHint")}
-          defaultValue={text("preheader")}
-          errors={fe?.preheader}
-          readOnly={fixed}
-        />
-        <SelectField
-          label={t("sender")}
-          name={fixed ? "senderShown" : "senderId"}
-          defaultValue={text("senderId")}
-          errors={fe?.senderId}
-          disabled={fixed}
-        >
-          <option value="">–</option>
-          {senders.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name ? `${s.name} <${s.address}>` : s.address}
-            </option>
-          ))}
-        </SelectField>
-        {fixed ? <input type="hidden" name="senderId" value={str(values.senderId)} /> : null}
-        <Field
-          label={t("fromName")}
-          name="fromName"
-          maxLength={200}
-          defaultValue={text("fromName")}
-          errors={fe?.fromName}
-          readOnly={fixed}
-        />
-        <Field
-          label={t("replyTo")}
-          name="replyTo"
-          type="email"
-          hint={t("replyToHint")}
-          defaultValue={text("replyTo")}
-          errors={fe?.replyTo}
-          readOnly={fixed}
-        />
+        {channel === "sms" ? (
+          <>
+            <SelectField
+              label={t("smsSender")}
+              name={fixed ? "smsSenderShown" : "smsSender"}
+              defaultValue={text("smsSender")}
+              errors={fe?.smsSender}
+              disabled={fixed}
+            >
+              <option value="">–</option>
+              {smsSenders.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </SelectField>
+            {fixed ? <input type="hidden" name="smsSender" value={str(values.smsSender)} /> : null}
+          </>
+        ) : (
+          <>
+            <Field
+              label={t("subject")}
+              name="subject"
+              maxLength={998}
+              defaultValue={text("subject")}
+              errors={fe?.subject}
+              readOnly={fixed}
+            />
+            <Field
+              label={t("preheader")}
+              name="preheader"
+              maxLength={500}
+              hint={t("preheaderHint")}
+              defaultValue={text("preheader")}
+              errors={fe?.preheader}
+              readOnly={fixed}
+            />
+            <SelectField
+              label={t("sender")}
+              name={fixed ? "senderShown" : "senderId"}
+              defaultValue={text("senderId")}
+              errors={fe?.senderId}
+              disabled={fixed}
+            >
+              <option value="">–</option>
+              {senders.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name ? `${s.name} <${s.address}>` : s.address}
+                </option>
+              ))}
+            </SelectField>
+            {fixed ? <input type="hidden" name="senderId" value={str(values.senderId)} /> : null}
+            <Field
+              label={t("fromName")}
+              name="fromName"
+              maxLength={200}
+              defaultValue={text("fromName")}
+              errors={fe?.fromName}
+              readOnly={fixed}
+            />
+            <Field
+              label={t("replyTo")}
+              name="replyTo"
+              type="email"
+              hint={t("replyToHint")}
+              defaultValue={text("replyTo")}
+              errors={fe?.replyTo}
+              readOnly={fixed}
+            />
+          </>
+        )}
       </div>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">{t("tracking")}</legend>
-        {box("trackOpens")}
-        {box("trackClicks")}
-        {box("inlineImages")}
-      </fieldset>
+      {channel === "sms" ? null : (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">{t("tracking")}</legend>
+          {box("trackOpens")}
+          {box("trackClicks")}
+          {box("inlineImages")}
+        </fieldset>
+      )}
       <div className="grid gap-4 md:grid-cols-3">
         <Field
           label={t("rate")}

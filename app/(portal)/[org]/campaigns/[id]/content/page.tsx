@@ -5,7 +5,9 @@ import { loadContentPage } from "@/lib/campaigns/content-queries";
 import { listImagesForPicker } from "@/lib/images/queries";
 import { hasRole } from "@/lib/orgs/roles";
 import { listTemplates } from "@/lib/templates/templates";
+import { loadSmsContentPage, type SmsContentPage } from "@/lib/campaigns/sms-content-queries";
 import { ContentEditor } from "./_components/content-editor";
+import { SmsEditor } from "./_components/sms-editor";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("editor"))("title") };
@@ -20,8 +22,10 @@ export default async function CampaignContentPage({
   const { org, id } = await params;
   const m = await requireMembership(org);
   const db = await getDb();
-  const { campaign, fields, brand } = await loadContentPage(db, m.orgId, id);
   const canEdit = hasRole(m.role, "editor") && m.status !== "suspended";
+  const sms = await loadSmsContentPage(db, m.orgId, id);
+  if (sms) return <SmsContent org={org} data={sms} canEdit={canEdit} />;
+  const { campaign, fields, brand } = await loadContentPage(db, m.orgId, id);
   const [images, templates] = await Promise.all([
     canEdit ? listImagesForPicker(db, m.orgId) : [],
     canEdit ? listTemplates(db, m.orgId) : [],
@@ -50,6 +54,26 @@ export default async function CampaignContentPage({
         images={images}
         templates={templates.map((x) => ({ id: x.id, name: x.name }))}
       />
+    </div>
+  );
+}
+
+/** An SMS campaign's content: its text, live count, personalized preview and cost (S1, S3). */
+async function SmsContent(props: { org: string; data: SmsContentPage; canEdit: boolean }) {
+  const t = await getTranslations("smsEditor");
+  const { campaign } = props.data;
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-sm text-slate-600">
+          {t("campaignFor", { name: campaign.name, register: campaign.registerName })}
+        </p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      </div>
+      {!campaign.editable ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("lockedStatus")}</p>
+      ) : null}
+      <SmsEditor key={campaign.id} {...props} />
     </div>
   );
 }

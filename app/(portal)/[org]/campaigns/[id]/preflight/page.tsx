@@ -17,6 +17,7 @@ import { ApproveForm } from "./_components/approve-form";
 import { ContactPicker } from "./_components/contact-picker";
 import { MessageFrames } from "./_components/message-frames";
 import { NetworkChecks } from "./_components/network-checks";
+import { SmsPreflight } from "./_components/sms-preflight";
 import { SpamFindings } from "./_components/spam-findings";
 import { TestSendForm } from "./_components/test-send-form";
 
@@ -42,11 +43,15 @@ export default async function PreflightPage({
   const t = await getTranslations("preflight");
   const db = await getDb();
   const campaign = await loadCampaignForPage(db, m.orgId, id);
-  if (campaign.channel !== "email")
+  if (campaign.channel === "sms")
     return (
-      <Card>
-        <p>{t("smsOnly")}</p>
-      </Card>
+      <SmsPreflight
+        db={db}
+        org={org}
+        campaign={campaign}
+        contactId={sp.contact}
+        canEdit={hasRole(m.role, "editor") && m.status !== "suspended"}
+      />
     );
   const q = (sp.q ?? "").slice(0, 100);
   const contacts = await searchPreviewContacts(db, m.orgId, campaign.registerId, q);

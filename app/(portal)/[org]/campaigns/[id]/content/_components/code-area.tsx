@@ -15,6 +15,7 @@ export function CodeArea(props: {
   readOnly: boolean;
   errors?: string[];
   mono?: boolean;
+  rows?: number;
 }) {
   const id = useId();
   const err = useErrorText();
@@ -38,7 +39,7 @@ export function CodeArea(props: {
       <textarea
         id={id}
         ref={ref}
-        rows={24}
+        rows={props.rows ?? 24}
         spellCheck={!props.mono}
         readOnly={props.readOnly}
         aria-describedby={`${id}-help${props.errors?.length ? ` ${id}-err` : ""}`}
