@@ -233,7 +233,9 @@ export async function main(args: string[]) {
     console.log(
       `sent: ${opts.n} in ${seconds.toFixed(1)} s (${runs} runs; our side done after ${((tSent - t0) / 1000).toFixed(1)} s)`,
     );
-    console.log(`fake SMSC: ${got.total} messages, ${got.perRecipient.size} recipients, ${dups} duplicated, ${missing} missing`);
+    console.log(
+      `fake SMSC: ${got.total} messages, ${got.perRecipient.size} recipients, ${dups} duplicated, ${missing} missing`,
+    );
     console.log(`delivery rows: ${statuses.map((s) => `${s.status} ${s.n}`).join(", ")}`);
     const bad = statuses.filter((s) => s.status !== "sent" && s.status !== "delivered");
     console.log(

@@ -6,6 +6,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  numeric,
   smallint,
   text,
   timestamp,
@@ -63,6 +64,8 @@ export const campaigns = pgTable(
     recipients: integer(),
     /** SMS campaigns (S1–S3): the sender name or number, one of the organisation's `sms_senders`. */
     smsSender: text(),
+    /** SMS (S3): the organisation's price per part when sending started, what the send is billed at. */
+    smsPartPriceCents: numeric({ precision: 10, scale: 3, mode: "number" }),
     // ---- message content (E1–E4; SMS text lives in `textBody`) ----
     contentKind: contentKind().notNull().default("blocks"),
     subject: text().notNull().default(""),

@@ -68,9 +68,20 @@ export async function materializeAudience(
       ) select count(*)::int as n from ins`,
     );
     const n = Number(r?.n ?? 0);
+    // An SMS send is billed at the price per part of the moment it started (S3).
     await tx
       .update(campaigns)
-      .set({ recipients: n, materializedAt: new Date(), updatedAt: new Date() })
+      .set({
+        recipients: n,
+        materializedAt: new Date(),
+        updatedAt: new Date(),
+        ...(c.channel === "sms"
+          ? {
+              smsPartPriceCents: sql`(select sms_part_price_cents from organizations
+                                      where id = ${orgId}::uuid)`,
+            }
+          : {}),
+      })
       .where(eq(campaigns.id, campaignId));
     return n;
   });

@@ -85,6 +85,15 @@ describe("SMS campaign report", () => {
       expectingReports: true,
     });
     expect(sum.deliveryRate).toBeCloseTo(0.4);
+    // The send is billed at the price of the moment it started, not at a later price.
+    await h.db
+      .update(organizations)
+      .set({ smsPartPriceCents: 9 })
+      .where(eq(organizations.id, s.org.id));
+    expect(await smsReportSummary(h.db, s.org.id, s.campaign.id)).toMatchObject({
+      partPriceCents: 7.125,
+      costEuros: 0.7125,
+    });
   });
 
   it("groups failures by their normalised reason, most common first", async () => {

@@ -48,15 +48,18 @@ export async function smsReportSummary(
           (count(d.id) filter (where d.status = 'queued'))::int as waiting_to_send,
           (count(d.id) filter (where d.status = 'sent'))::int as waiting_for_report,
           coalesce(sum(d.parts), 0)::int as parts,
-          o.sms_part_price_cents::text as price,
+          -- the price fixed when sending started; the current one before that
+          coalesce(c.sms_part_price_cents, o.sms_part_price_cents)::text as price,
           -- numeric arithmetic: cents × parts without binary rounding, then euros
-          (coalesce(sum(d.parts), 0) * o.sms_part_price_cents / 100)::text as cost,
+          (coalesce(sum(d.parts), 0) * coalesce(c.sms_part_price_cents, o.sms_part_price_cents)
+            / 100)::text as cost,
           coalesce(bool_or(d.status = 'sent' and d.sent_at > now() - interval '1 hour'), false)
             as expecting_reports
         from organizations o
-        left join deliveries d on d.org_id = o.id and d.campaign_id = ${campaignId}::uuid
+        left join campaigns c on c.org_id = o.id and c.id = ${campaignId}::uuid
+        left join deliveries d on d.org_id = o.id and d.campaign_id = c.id
         where o.id = ${orgId}::uuid
-        group by o.id, o.sms_part_price_cents`,
+        group by o.id, o.sms_part_price_cents, c.sms_part_price_cents`,
   );
   const n = (k: string) => Number(r?.[k] ?? 0);
   const sent = n("sent");

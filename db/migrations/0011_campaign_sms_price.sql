@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "sms_part_price_cents" numeric(10, 3);
