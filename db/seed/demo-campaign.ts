@@ -1,12 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { campaigns, contacts, emailSenders, organizations, registers } from "../schema";
+import {
+  campaigns,
+  contacts,
+  emailSenders,
+  organizations,
+  registers,
+  smsSenders,
+} from "../schema";
 import { emptyDocument } from "@/lib/campaigns/document";
 
 /**
- * Demo data for e-mail campaigns (issue 5), in the "demo" organisation: a verified sender, a
- * small register of subscribed members (when the organisation has no register yet) and one
- * draft campaign. Idempotent: whatever exists is left alone.
+ * Demo data for campaigns (issues 5 and 6), in the "demo" organisation: a verified e-mail
+ * sender and an allowed SMS sender name, a small register of members subscribed to e-mail and
+ * SMS (when the organisation has no register yet), one draft e-mail and one draft SMS campaign.
+ * Idempotent: whatever exists is left alone.
  */
 export async function seedDemoCampaign(db: Db): Promise<void> {
   const [org] = await db
@@ -44,36 +52,49 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
       .returning({ id: registers.id });
     await db.insert(contacts).values(
       [
-        ["Maija", "Meikäläinen", "maija@example.fi"],
-        ["Matti", "Virtanen", "matti@example.fi"],
-        ["Liisa", "Korhonen", "liisa@example.fi"],
-      ].map(([firstName, lastName, email]) => ({
+        ["Maija", "Meikäläinen", "maija@example.fi", "+358401234501"],
+        ["Matti", "Virtanen", "matti@example.fi", "+358401234502"],
+        ["Liisa", "Korhonen", "liisa@example.fi", "+358401234503"],
+      ].map(([firstName, lastName, email, phone]) => ({
         orgId: org.id,
         registerId: register!.id,
         firstName: firstName!,
         lastName: lastName!,
         email: email!,
+        phone: phone!,
         emailStatus: "subscribed" as const,
+        smsStatus: "subscribed" as const,
       })),
     );
   }
-  const [existing] = await db
-    .select({ id: campaigns.id })
+  await db.insert(smsSenders).values({ orgId: org.id, sender: "Demo Oy" }).onConflictDoNothing();
+  const existing = await db
+    .select({ channel: campaigns.channel })
     .from(campaigns)
-    .where(eq(campaigns.orgId, org.id))
-    .limit(1);
-  if (existing) return;
-  await db.insert(campaigns).values({
-    orgId: org.id,
-    channel: "email",
-    name: "Tervetuloa-kirje",
-    registerId: register!.id,
-    audience: "register",
-    senderId: sender?.id ?? null,
-    fromName: "Demo Oy",
-    subject: 'Tervetuloa, {{ first_name | default: "jäsen" }}!',
-    preheader: "Kiitos, että liityit jäseneksi.",
-    contentKind: "blocks",
-    document: emptyDocument(),
-  });
+    .where(eq(campaigns.orgId, org.id));
+  if (!existing.some((c) => c.channel === "email"))
+    await db.insert(campaigns).values({
+      orgId: org.id,
+      channel: "email",
+      name: "Tervetuloa-kirje",
+      registerId: register!.id,
+      audience: "register",
+      senderId: sender?.id ?? null,
+      fromName: "Demo Oy",
+      subject: 'Tervetuloa, {{ first_name | default: "jäsen" }}!',
+      preheader: "Kiitos, että liityit jäseneksi.",
+      contentKind: "blocks",
+      document: emptyDocument(),
+    });
+  if (!existing.some((c) => c.channel === "sms"))
+    await db.insert(campaigns).values({
+      orgId: org.id,
+      channel: "sms",
+      name: "Muistutus jäsenillasta",
+      registerId: register!.id,
+      audience: "register",
+      smsSender: "Demo Oy",
+      textBody:
+        'Hei {{ first_name | default: "jäsen" }}! Jäsenilta torstaina klo 18 Demo Oy:n tiloissa. Tervetuloa!',
+    });
 }

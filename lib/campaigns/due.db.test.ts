@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db";
-import { campaigns, emailSenders, organizations } from "@/db/schema";
+import { campaigns, emailSenders, organizations, smsSenders } from "@/db/schema";
 import { seedDemoCampaign } from "@/db/seed/demo-campaign";
 import { openTestDb } from "@/db/seed/test-db";
 import { emitDueCampaigns } from "./due";
@@ -53,7 +53,7 @@ describe("tick and demo data", () => {
     expect(jobs.map((j) => j.id).sort()).toEqual([due.id, sms!.id].sort());
   });
 
-  it("the demo seed adds a verified sender and one draft campaign, once", async () => {
+  it("the demo seed adds senders and one draft e-mail and one draft SMS campaign, once", async () => {
     const [org] = await h.db
       .insert(organizations)
       .values({ name: "Demo Oy", slug: "demo", businessId: "1234567-1" })
@@ -61,7 +61,12 @@ describe("tick and demo data", () => {
     await seedDemoCampaign(h.db);
     await seedDemoCampaign(h.db);
     const list = await listCampaigns(h.db, { orgId: org!.id });
-    expect(list.rows.map((r) => [r.name, r.status])).toEqual([["Tervetuloa-kirje", "draft"]]);
+    expect(list.rows.map((r) => [r.name, r.status]).sort()).toEqual([
+      ["Muistutus jäsenillasta", "draft"],
+      ["Tervetuloa-kirje", "draft"],
+    ]);
+    const sms = await h.db.select().from(smsSenders).where(eq(smsSenders.orgId, org!.id));
+    expect(sms.map((x) => x.sender)).toEqual(["Demo Oy"]);
     const senders = await h.db.select().from(emailSenders).where(eq(emailSenders.orgId, org!.id));
     expect(senders).toHaveLength(1);
     expect(senders[0]!.verifiedAt).not.toBeNull();
