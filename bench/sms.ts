@@ -90,7 +90,7 @@ async function bareLoop(
         password: k.password,
         from: "Kauppa",
         to: `+35850${1_000_000 + i}`,
-        text: `Hei Asiakas${i}! Syysale alkaa huomenna, -20 % kaikesta. Kauppa`,
+        text: `Hei Etu${i}! Syysale alkaa huomenna, -20 % kaikesta. Tervetuloa myymälään!`,
         charset: "UTF-8",
         coding: "0",
         "dlr-mask": "31",
@@ -116,10 +116,7 @@ export async function main(args: string[]) {
   const opts = parseArgs(args);
   const { setDbHandle, queryRows } = await import("@/db");
   const { sql } = await import("drizzle-orm");
-  const { campaigns, contacts } = await import("@/db/schema");
-  const { createOrg, createUser } = await import("@/db/seed/factories");
-  const { createRegister } = await import("@/lib/registers/registers");
-  const { addSmsSender } = await import("@/lib/sms/senders");
+  const { createSmsCampaignSetup } = await import("@/lib/sms/testing/sms-campaign");
   const { createKannelGateway } = await import("@/lib/sms/kannel");
   const { startKannel } = await import("@/lib/sms/testing/kannel-fixture");
   const { sendCampaign } = await import("@/lib/campaigns/send");
@@ -152,35 +149,12 @@ export async function main(args: string[]) {
   const reportUrl = `http://127.0.0.1:${(reports.address() as { port: number }).port}/dlr`;
   try {
     console.log(`database: ${bench.label}`);
-    const org = await createOrg(db);
-    const u = await createUser(db, { orgId: org.id, role: "main" });
-    const actor = { userId: u.id, userEmail: u.email, ip: null };
-    const register = await createRegister(db, org.id, actor, { name: "Bench", columns: [] });
-    for (let i = 0; i < opts.n; i += 5000)
-      await db.insert(contacts).values(
-        Array.from({ length: Math.min(5000, opts.n - i) }, (_, k) => ({
-          orgId: org.id,
-          registerId: register.id,
-          firstName: `Asiakas${i + k}`,
-          phone: `+35850${String(1_000_000 + i + k)}`,
-          smsStatus: "subscribed" as const,
-        })),
-      );
-    await addSmsSender(db, org.id, actor, { sender: "Kauppa" });
-    const [c] = await db
-      .insert(campaigns)
-      .values({
-        orgId: org.id,
-        channel: "sms",
-        name: "Bench",
-        registerId: register.id,
-        audience: "register",
-        status: "scheduled",
-        smsSender: "Kauppa",
-        textBody: "Hei {{ first_name }}! Syysale alkaa huomenna, -20 % kaikesta. Kauppa",
-      })
-      .returning();
-    const ids = { orgId: org.id, campaignId: c!.id };
+    const s = await createSmsCampaignSetup(db, {
+      contacts: opts.n,
+      name: "Bench",
+      text: "Hei {{ first_name }}! Syysale alkaa huomenna, -20 % kaikesta. Tervetuloa myymälään!",
+    });
+    const ids = { orgId: s.org.id, campaignId: s.campaign.id };
     const gateway = createKannelGateway({
       sendsmsUrl: kannel.sendsmsUrl,
       username: kannel.username,

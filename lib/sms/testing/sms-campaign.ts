@@ -8,8 +8,8 @@ import type { OutgoingSms, SmsGateway, SmsSendResult } from "../gateway";
 import { addSmsSender } from "../senders";
 
 /**
- * Test fixtures for SMS campaigns (S1): an organisation (main user) with a register of `n`
- * named, SMS-subscribed contacts, an allowed sender and a scheduled SMS campaign due now, so
+ * Test and benchmark fixtures for SMS campaigns (S1): an organisation (main user) with a
+ * register of `n` named, SMS-subscribed contacts, an allowed sender and a scheduled SMS campaign due now, so
  * `sendCampaign` starts and sends it for real.
  */
 export async function createSmsCampaignSetup(
@@ -20,20 +20,28 @@ export async function createSmsCampaignSetup(
   const user = await createUser(db, { orgId: org.id, role: "main" });
   const actor = { userId: user.id, userEmail: user.email, ip: null };
   const register = await createRegister(db, org.id, actor, { name: "Asiakkaat", columns: [] });
-  const prefix = 1_000_000 + (randomBytes(2).readUInt16BE() % 8000) * 100;
-  const people = await db
-    .insert(contacts)
-    .values(
-      Array.from({ length: opts.contacts ?? 3 }, (_, i) => ({
-        orgId: org.id,
-        registerId: register.id,
-        firstName: `Etu${i}`,
-        lastName: `Suku${i}`,
-        phone: `+35840${prefix + i}`,
-        smsStatus: "subscribed" as const,
-      })),
-    )
-    .returning();
+  const n = opts.contacts ?? 3;
+  // Numbers +35840<7 digits> from a random start, so organisations of one test run differ.
+  const starts = Math.max(1, Math.floor((8_999_999 - n) / 100));
+  const prefix = 1_000_000 + (randomBytes(2).readUInt16BE() % starts) * 100;
+  const people: (typeof contacts.$inferSelect)[] = [];
+  // In chunks: one INSERT may bind at most 65,535 parameters.
+  for (let start = 0; start < n; start += 5000)
+    people.push(
+      ...(await db
+        .insert(contacts)
+        .values(
+          Array.from({ length: Math.min(5000, n - start) }, (_, k) => ({
+            orgId: org.id,
+            registerId: register.id,
+            firstName: `Etu${start + k}`,
+            lastName: `Suku${start + k}`,
+            phone: `+35840${prefix + start + k}`,
+            smsStatus: "subscribed" as const,
+          })),
+        )
+        .returning()),
+    );
   await addSmsSender(db, org.id, actor, { sender: "Kauppa" });
   const [campaign] = await db
     .insert(campaigns)
