@@ -14,7 +14,8 @@ export type AudienceTarget = {
 
 /**
  * The rows a campaign goes to, as SQL selecting `id, address, created_at`: the register's (or
- * segment's) contacts with an address on the channel whose consent for it is `subscribed`,
+ * segment's) contacts with an address on the channel (for SMS a valid E.164 number) whose
+ * consent for it is `subscribed`,
  * minus the organisation's suppressed addresses. Not yet one row per address (the caller picks
  * distinct addresses). The one definition of an audience: materializing, counting and the
  * preview contacts all use it. A segment that is gone (or of another register) is CONFLICT.
@@ -38,7 +39,9 @@ export async function audienceRows(db: Db, orgId: string, t: AudienceTarget): Pr
   const address = email ? sql`lower(contacts.email)` : sql`contacts.phone`;
   const consent = email
     ? sql`contacts.email is not null and contacts.email_status = 'subscribed'`
-    : sql`contacts.phone is not null and contacts.sms_status = 'subscribed'`;
+    : // Only numbers in E.164 (what lib/sms/phone.ts normalizes to): a malformed one stored
+      // around validation is never queued, so no gateway sees it.
+      sql`contacts.phone ~ '^[+][1-9][0-9]{6,14}$' and contacts.sms_status = 'subscribed'`;
   // The suppression hash is addressHash() of lib/consent/address-hash.ts, computed in SQL.
   return sql`
     select a.id, a.address, a.created_at from (

@@ -166,6 +166,8 @@ describe("SMS audience count", () => {
         row("Ilman numeroa", null),
         row("Kieltäytynyt", "+358401000003", false),
         row("Estetty", "+358401000004"),
+        // Stored before validation existed or written around it: never queued.
+        row("Rikkinäinen numero", "040 abc"),
       ]);
     await addManualSuppression(h.db, s.org.id, s.actor, {
       channel: "sms",
