@@ -15,6 +15,10 @@ async function drag(page: Page, from: string, to: string) {
   await page.mouse.move(a!.x + a!.width / 2, a!.y + a!.height / 2 - 10, { steps: 5 });
   await page.mouse.move(b!.x + b!.width / 2, b!.y - 5, { steps: 15 });
   await page.mouse.up();
+  // dnd-kit swallows every click for 50 ms after a drop (its pointer sensor keeps a capturing
+  // click listener that long, so the dropped element is not clicked): a person never clicks that
+  // fast, a test does, and the next click ("Kumoa") would be lost. Wait as a person would.
+  await page.waitForTimeout(150);
 }
 
 test("[campaigns] builds a two-column message with a bank image, reorders, undoes, autosaves", async ({
