@@ -1,13 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import {
-  campaigns,
-  contacts,
-  emailSenders,
-  organizations,
-  registers,
-  smsSenders,
-} from "../schema";
+import { campaigns, contacts, emailSenders, organizations, registers, smsSenders } from "../schema";
 import { emptyDocument } from "@/lib/campaigns/document";
 
 /**

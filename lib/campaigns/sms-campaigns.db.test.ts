@@ -158,17 +158,15 @@ describe("SMS audience count", () => {
       smsStatus: sub ? ("subscribed" as const) : ("unsubscribed" as const),
       data: { kaupunki },
     });
-    await h.db
-      .insert(contacts)
-      .values([
-        row("Aino", "+358401000001"),
-        row("Eino", "+358401000002", true, "Turku"),
-        row("Ilman numeroa", null),
-        row("Kieltäytynyt", "+358401000003", false),
-        row("Estetty", "+358401000004"),
-        // Stored before validation existed or written around it: never queued.
-        row("Rikkinäinen numero", "040 abc"),
-      ]);
+    await h.db.insert(contacts).values([
+      row("Aino", "+358401000001"),
+      row("Eino", "+358401000002", true, "Turku"),
+      row("Ilman numeroa", null),
+      row("Kieltäytynyt", "+358401000003", false),
+      row("Estetty", "+358401000004"),
+      // Stored before validation existed or written around it: never queued.
+      row("Rikkinäinen numero", "040 abc"),
+    ]);
     await addManualSuppression(h.db, s.org.id, s.actor, {
       channel: "sms",
       address: "+358401000004",
