@@ -89,9 +89,33 @@ export async function saveCampaignContent(
   actor: Actor,
   input: SaveContentInput,
 ): Promise<SavedContent> {
+  return saveContentVersion(db, orgId, actor, input, "email", async (tx, registerId) => {
+    const columns = await listColumns(tx, orgId, registerId);
+    return prepare(
+      input,
+      mergeFields(columns).map((f) => f.name),
+    );
+  });
+}
+
+/**
+ * The one content save of every channel (editors): loads the campaign by (id, orgId) under a row
+ * lock — another organisation's campaign, or one of another channel, is NOT_FOUND — refuses a
+ * read-only status or a stale `baseVersion` (CONFLICT), then stores what `build` returns (it may
+ * throw to refuse the content; nothing is stored then) and bumps `contentVersion`.
+ */
+export async function saveContentVersion(
+  db: Db,
+  orgId: string,
+  actor: Actor,
+  input: { campaignId: string; baseVersion: number },
+  channel: "email" | "sms",
+  build: (tx: Db, registerId: string) => Promise<Partial<typeof campaigns.$inferInsert>>,
+): Promise<SavedContent> {
   await authorizeActor(db, orgId, actor, "editor");
   if (!z.uuid().safeParse(input.campaignId).success) throw new AppError("NOT_FOUND");
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx0) => {
+    const tx = tx0 as unknown as Db;
     const [c] = await tx
       .select({
         status: campaigns.status,
@@ -102,14 +126,12 @@ export async function saveCampaignContent(
       .from(campaigns)
       .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.orgId, orgId)))
       .for("update");
-    if (!c || c.channel !== "email") throw new AppError("NOT_FOUND");
+    if (!c || c.channel !== channel) throw new AppError("NOT_FOUND");
     if (!isContentEditable(c.status))
       throw new AppError("CONFLICT", { userMessage: "editor.errors.readOnly" });
     if (c.contentVersion !== input.baseVersion)
       throw new AppError("CONFLICT", { userMessage: "editor.errors.stale" });
-    const columns = await listColumns(tx, orgId, c.registerId);
-    const fields = mergeFields(columns).map((f) => f.name);
-    const content = prepare(input, fields);
+    const content = await build(tx, c.registerId);
     const [row] = await tx
       .update(campaigns)
       .set({

@@ -1,15 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db";
-import { campaigns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { contactMergeValues } from "@/lib/personalize/fields";
 import { compileTemplate, renderTemplate } from "@/lib/personalize/template";
-import { authorizeActor, listColumns, type Actor } from "@/lib/registers/registers";
+import { listColumns, type Actor } from "@/lib/registers/registers";
 import { audienceContacts } from "./audience";
 import { registerFieldNames } from "./merge-check";
 import { getCampaignOrThrow } from "./queries";
-import { isContentEditable, type SavedContent } from "./save-content";
+import { saveContentVersion, type SavedContent } from "./save-content";
 import { checkSmsText } from "./sms-text";
 
 /**
@@ -24,37 +21,9 @@ export async function saveSmsText(
   actor: Actor,
   input: { campaignId: string; textBody: string; baseVersion: number },
 ): Promise<SavedContent> {
-  await authorizeActor(db, orgId, actor, "editor");
-  if (!z.uuid().safeParse(input.campaignId).success) throw new AppError("NOT_FOUND");
-  return db.transaction(async (tx0) => {
-    const tx = tx0 as unknown as Db;
-    const [c] = await tx
-      .select({
-        status: campaigns.status,
-        channel: campaigns.channel,
-        registerId: campaigns.registerId,
-        contentVersion: campaigns.contentVersion,
-      })
-      .from(campaigns)
-      .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.orgId, orgId)))
-      .for("update");
-    if (!c || c.channel !== "sms") throw new AppError("NOT_FOUND");
-    if (!isContentEditable(c.status))
-      throw new AppError("CONFLICT", { userMessage: "editor.errors.readOnly" });
-    if (c.contentVersion !== input.baseVersion)
-      throw new AppError("CONFLICT", { userMessage: "editor.errors.stale" });
-    const textBody = await checkSmsText(tx, orgId, c.registerId, input.textBody);
-    const [row] = await tx
-      .update(campaigns)
-      .set({
-        textBody,
-        contentVersion: sql`${campaigns.contentVersion} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.orgId, orgId)))
-      .returning({ contentVersion: campaigns.contentVersion, savedAt: campaigns.updatedAt });
-    return row!;
-  });
+  return saveContentVersion(db, orgId, actor, input, "sms", async (tx, registerId) => ({
+    textBody: await checkSmsText(tx, orgId, registerId, input.textBody),
+  }));
 }
 
 /**
