@@ -5,11 +5,10 @@ import { enforceRateLimits } from "@/lib/security/rate-limit";
 import { smsLength } from "@/lib/sms/encoding";
 import { normalizePhone } from "@/lib/sms/phone";
 import { requestTestSms } from "@/lib/sms/service";
-import { MAX_TEST_ADDRESSES, TEST_SENDS_PER_HOUR, type Actor } from "./preflight";
+import { MAX_TEST_ADDRESSES, TEST_SENDS_PER_HOUR, markChecked, type Actor } from "./preflight";
 import { getCampaignOrThrow } from "./queries";
 import { previewSmsText } from "./save-sms-text";
 import { smsMaxParts, getSmsSenderOrThrow } from "./sms-text";
-import { markContentChecked } from "./update-settings";
 
 /**
  * Test SMS of a campaign (S1 pre-flight): its text personalized as the chosen audience contact,
@@ -60,7 +59,7 @@ export async function sendSmsCampaignTest(
     const tx = tx0 as unknown as Db;
     for (const to of numbers)
       await requestTestSms(tx, { orgId: opts.orgId, from: sender.sender, to, text });
-    await markContentChecked(tx, { orgId: opts.orgId, campaignId: c.id, version: opts.version });
+    await markChecked(tx, opts.orgId, c.id, opts.version);
     await recordAudit(tx, {
       orgId: opts.orgId,
       actorId: opts.actor.userId,

@@ -21,7 +21,7 @@ export const MAX_TEST_ADDRESSES = 10;
 export const TEST_SENDS_PER_HOUR = 20;
 
 /** Marks `version` checked, or CONFLICT when the content changed since the user looked at it. */
-async function markChecked(db: Db, orgId: string, campaignId: string, version: number) {
+export async function markChecked(db: Db, orgId: string, campaignId: string, version: number) {
   if (!(await markContentChecked(db, { orgId, campaignId, version })))
     throw new AppError("CONFLICT", { userMessage: "preflight.errors.contentChanged" });
 }
