@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import { campaigns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -132,6 +132,16 @@ export async function claimDeliveries(
  * Records what the provider accepted. Only rows still queued change, so a late duplicate
  * report of the same batch is a no-op; returns how many rows changed.
  */
+/**
+ * Row locks for a multi-row update of deliveries, taken in id order. Every statement that
+ * updates several delivery rows at once (marking a batch sent, releasing it, a batch of
+ * delivery reports) locks through this, so two of them can never wait for each other in a
+ * cycle (a deadlock) however their rows overlap. `ids` is a query returning one `id` column.
+ */
+export function lockInIdOrder(ids: SQL) {
+  return sql`select d.id from deliveries d where d.id in (${ids}) order by d.id for update of d`;
+}
+
 export async function markSent(
   db: Db,
   campaignId: string,
@@ -141,13 +151,17 @@ export async function markSent(
   const [r] = await queryRows<{ n: number }>(
     db,
     sql`
-    with upd as (
-      update deliveries d set status = 'sent', provider_id = v.provider_id, sent_at = now(),
-                              parts = v.parts, claimed_until = null, error = null
-      from jsonb_to_recordset(${JSON.stringify(
+    with v as (
+      select * from jsonb_to_recordset(${JSON.stringify(
         sent.map((s) => ({ id: s.id, provider_id: s.providerId, parts: s.parts ?? null })),
       )}::jsonb) as v(id bigint, provider_id text, parts smallint)
-      where d.id = v.id and d.campaign_id = ${campaignId}::uuid and d.status = 'queued'
+    ), locked as (${lockInIdOrder(sql`select id from v`)}),
+    upd as (
+      update deliveries d set status = 'sent', provider_id = v.provider_id, sent_at = now(),
+                              parts = v.parts, claimed_until = null, error = null
+      from v
+      where d.id = v.id and d.id in (select id from locked)
+        and d.campaign_id = ${campaignId}::uuid and d.status = 'queued'
       returning 1
     ) select count(*)::int as n from upd`,
   );
@@ -188,12 +202,15 @@ export async function releaseDeliveries(
 ): Promise<void> {
   if (ids.length === 0) return;
   await db.execute(sql`
+    with locked as (${lockInIdOrder(
+      sql`select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::bigint`,
+    )})
     update deliveries set
       attempts = greatest(attempts - 1, 0),
       error = ${error.slice(0, 1000)},
       claimed_until = now() + (${retryInMs}::int * interval '1 millisecond')
     where campaign_id = ${campaignId}::uuid and status = 'queued'
-      and id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::bigint)`);
+      and id in (select id from locked)`);
 }
 
 /** Counts per status for the progress bar and ETA (one indexed read). */

@@ -23,9 +23,15 @@ export type KannelConfig = {
   concurrency: number;
   /** Where Kannel sends delivery reports, e.g. https://app.example.fi/api/webhooks/sms/kannel */
   reportUrl: string;
-  /** 503 retries inside one call before giving the message back as a transient failure. */
+  /**
+   * 503 (queue full) retries inside one call before giving the message back as a transient
+   * failure. A full queue is Kannel's flow control, so the wait doubles from `busyBaseDelayMs`
+   * only up to `busyMaxDelayMs`: a long sleep would leave the queue to run dry while this
+   * batch waits for its slowest message (defaults: 100 ms → 500 ms, ~9 s in all).
+   */
   busyRetries?: number;
   busyBaseDelayMs?: number;
+  busyMaxDelayMs?: number;
   timeoutMs?: number;
 };
 
@@ -62,8 +68,9 @@ export function sendsmsQuery(
 export function createKannelGateway(cfg: KannelConfig): SmsGateway {
   const url = new URL(cfg.sendsmsUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.concurrency });
-  const busyRetries = cfg.busyRetries ?? 6;
+  const busyRetries = cfg.busyRetries ?? 20;
   const baseDelay = cfg.busyBaseDelayMs ?? 100;
+  const maxDelay = cfg.busyMaxDelayMs ?? 500;
 
   const get = (query: string) =>
     new Promise<Reply>((resolve, reject) => {
@@ -108,7 +115,7 @@ export function createKannelGateway(cfg: KannelConfig): SmsGateway {
           encoding: built.encoding,
         };
       if (reply.status === 503 && attempt < busyRetries) {
-        await new Promise((r) => setTimeout(r, baseDelay * 2 ** attempt));
+        await new Promise((r) => setTimeout(r, Math.min(maxDelay, baseDelay * 2 ** attempt)));
         continue;
       }
       // A queue that stays full is the gateway's state, not the recipient's: no attempt counted.

@@ -52,9 +52,16 @@ export type KannelInstance = {
  * through the same scripts/kannel-start.sh and ops/kannel template operators use.
  */
 export async function startKannel(
-  opts: { maxParts?: number; throughput?: number; queueLimit?: number; inboundUrl?: string } = {},
+  opts: {
+    maxParts?: number;
+    throughput?: number;
+    queueLimit?: number;
+    inboundUrl?: string;
+    /** Where the run folder (and so bearerbox's spool store) goes; the system temp dir by default. */
+    baseDir?: string;
+  } = {},
 ): Promise<KannelInstance> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "vk-kannel-"));
+  const dir = mkdtempSync(path.join(opts.baseDir ?? os.tmpdir(), "vk-kannel-"));
   const [admin, smsbox, sendsms, fake] = [
     await freePort(),
     await freePort(),

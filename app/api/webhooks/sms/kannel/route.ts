@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { log } from "@/lib/log";
-import { applyDeliveryReport } from "@/lib/sms/delivery-reports";
+import { reportWriter } from "@/lib/sms/delivery-reports";
 import { verifyReportToken } from "@/lib/sms/report-token";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,8 @@ export async function GET(req: Request) {
     return new Response("forbidden", { status: 403 });
   const atSeconds = Number(p.get("at"));
   const at = Number.isFinite(atSeconds) && atSeconds > 0 ? new Date(atSeconds * 1000) : new Date();
-  const outcome = await applyDeliveryReport(await getDb(), {
+  // Concurrent reports share one write (group commit); this answers only after ours is committed.
+  const outcome = await reportWriter(await getDb()).apply({
     key,
     type,
     at,
