@@ -8,7 +8,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organizations } from "./orgs";
+import { organizations, users } from "./orgs";
 
 export const smsEncoding = pgEnum("sms_encoding", ["gsm7", "ucs2"]);
 
@@ -67,4 +67,21 @@ export const smsSenders = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("sms_senders_org_sender_uq").on(t.orgId, t.sender)],
+);
+
+/** A reusable SMS text (S1), saved from an SMS campaign and applied to another one. */
+export const smsTemplates = pgTable(
+  "sms_templates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    textBody: text().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sms_templates_org_idx").on(t.orgId, t.updatedAt)],
 );

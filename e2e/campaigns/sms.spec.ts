@@ -3,8 +3,9 @@ import { DEMO, signIn } from "../fixtures/auth";
 import { createRegisterWithColumns } from "../registers/helpers";
 
 // Issue 6 (S1–S3) as a main user walks it: an allowed sender name, a register of two contacts
-// with SMS consent, an SMS campaign with a live GSM-7 → UCS-2 count and a cost estimate, sent
-// now, and each number's message on the sandbox phone with its parts and encoding.
+// with SMS consent, an SMS campaign with a live GSM-7 → UCS-2 count and a cost estimate, its
+// text saved as a template and applied to a second campaign, sent now, and each number's
+// message on the sandbox phone with its parts and encoding.
 
 /** Adds a contact with a phone number and records their SMS consent by hand. */
 async function addSmsContact(
@@ -24,7 +25,7 @@ async function addSmsContact(
   await expect(page.getByText("Kirjattu.")).toBeVisible();
 }
 
-test("[campaigns] SMS campaign: sender, live GSM-7/UCS-2 count, cost, send, sandbox phone", async ({
+test("[campaigns] SMS campaign: sender, live GSM-7/UCS-2 count, cost, template, send, sandbox phone", async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -94,6 +95,39 @@ test("[campaigns] SMS campaign: sender, live GSM-7/UCS-2 count, cost, send, sand
   await expect(cost).toContainText("2 vastaanottajaa × 1 osa × 6,9 snt/osa");
   await expect(page.getByRole("status").filter({ hasText: /Tallennettu/ })).toBeVisible();
 
+  // S1 templates: the saved text becomes an SMS template …
+  const final = `Hei {{ first_name }}! Kevätale ${id} alkaa 😀`;
+  const templateName = `Kevätpohja ${id}`;
+  await page.getByLabel("Uuden pohjan nimi").fill(templateName);
+  await page.getByRole("button", { name: "Tallenna pohjaksi" }).click();
+  await expect(page.getByText(`Tallennettu pohjaksi: ${templateName}`)).toBeVisible();
+  await page.goto(`/${DEMO.org}/email/templates`);
+  await expect(
+    page.getByRole("region", { name: "SMS-pohjat" }).getByText(templateName),
+  ).toBeVisible();
+
+  // … which replaces another SMS campaign's text after confirming.
+  await page.goto(`/${DEMO.org}/campaigns/new?channel=sms`);
+  await expect(page.getByRole("radio", { name: "SMS" })).toBeChecked();
+  await page.getByLabel("Kampanjan nimi").fill(`Toinen ale ${id}`);
+  await page
+    .getByLabel("Vastaanottajat", { exact: true })
+    .selectOption({ label: `${register} (koko rekisteri)` });
+  await page.getByLabel("SMS-lähettäjä").selectOption(sender);
+  await page.getByLabel("Viestin teksti").fill("Vanha teksti");
+  await page.getByRole("button", { name: "Luo kampanja" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Toinen ale ${id}` })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}/content`);
+  await expect(page.getByLabel("Viestin teksti")).toHaveValue("Vanha teksti");
+  await page
+    .getByRole("combobox", { name: "Pohja", exact: true })
+    .selectOption({ label: templateName });
+  await page.getByRole("button", { name: "Käytä pohjaa" }).click();
+  await expect(page.getByText("Pohja korvaa viestin nykyisen sisällön.")).toBeVisible();
+  await page.getByRole("button", { name: "Korvaa sisältö" }).click();
+  await expect(page.getByLabel("Viestin teksti")).toHaveValue(final);
+  await expect(page.getByTestId("sms-preview")).toHaveText(`Hei Aino! Kevätale ${id} alkaa 😀`);
+
   // The settings have the sender name instead of the e-mail fields.
   await page.goto(campaignPath);
   await expect(page.getByLabel("SMS-lähettäjä")).toHaveValue(sender);
@@ -127,7 +161,8 @@ test("[campaigns] SMS campaign: sender, live GSM-7/UCS-2 count, cost, send, sand
 
   // The list shows the channel.
   await page.goto(`/${DEMO.org}/campaigns`);
-  const row = page.getByRole("row").filter({ hasText: `Kevätale ${id}` });
+  // (by the name the row starts with: the second campaign's text mentions "Kevätale" too)
+  const row = page.getByRole("row", { name: new RegExp(`^Kevätale ${id}`) });
   await expect(row.getByTestId("campaign-channel")).toHaveText("SMS");
 
   // Each number got its own message once, with parts and encoding, from the sender name.

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+// Shared by the e-mail and the SMS template actions: the inputs are the same.
+
 const id = z.string().min(1).max(40);
 const name = z.string().trim().min(1, "templates.errors.nameRequired").max(200);
 

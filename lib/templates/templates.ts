@@ -8,9 +8,11 @@ import { authorizeActor, type Actor } from "@/lib/registers/registers";
 
 export type EmailTemplate = typeof emailTemplates.$inferSelect;
 
-const isUuid = (v: string) => z.uuid().safeParse(v).success;
+/** True for a well-formed uuid; anything else can only be "not found". */
+export const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
-function cleanName(name: string) {
+/** A template name trimmed and capped at 200 characters; empty is a field error on `name`. */
+export function cleanName(name: string) {
   const n = name.trim();
   if (!n)
     throw new AppError("BAD_REQUEST", { fieldErrors: { name: ["templates.errors.nameRequired"] } });

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { getDb } from "@/db";
 import { requireMembership } from "@/lib/auth/session";
 import { hasRole } from "@/lib/orgs/roles";
@@ -25,6 +26,11 @@ export default async function SmsSendersPage({ params }: { params: Promise<{ org
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+        <p className="mt-1 text-sm">
+          <Link href={`/${org}/email/templates#sms`} className="text-brand-700 hover:underline">
+            {t("templatesLink")}
+          </Link>
+        </p>
       </div>
       <Card>
         {senders.length === 0 ? (

@@ -4,6 +4,7 @@ import { requireMembership } from "@/lib/auth/session";
 import { loadContentPage } from "@/lib/campaigns/content-queries";
 import { listImagesForPicker } from "@/lib/images/queries";
 import { hasRole } from "@/lib/orgs/roles";
+import { listSmsTemplates } from "@/lib/templates/sms-templates";
 import { listTemplates } from "@/lib/templates/templates";
 import { loadSmsContentPage, type SmsContentPage } from "@/lib/campaigns/sms-content-queries";
 import { ContentEditor } from "./_components/content-editor";
@@ -24,7 +25,17 @@ export default async function CampaignContentPage({
   const db = await getDb();
   const canEdit = hasRole(m.role, "editor") && m.status !== "suspended";
   const sms = await loadSmsContentPage(db, m.orgId, id);
-  if (sms) return <SmsContent org={org} data={sms} canEdit={canEdit} />;
+  if (sms) {
+    const smsTemplates = canEdit ? await listSmsTemplates(db, m.orgId) : [];
+    return (
+      <SmsContent
+        org={org}
+        data={sms}
+        canEdit={canEdit}
+        templates={smsTemplates.map((x) => ({ id: x.id, name: x.name }))}
+      />
+    );
+  }
   const { campaign, fields, brand } = await loadContentPage(db, m.orgId, id);
   const [images, templates] = await Promise.all([
     canEdit ? listImagesForPicker(db, m.orgId) : [],
@@ -59,7 +70,12 @@ export default async function CampaignContentPage({
 }
 
 /** An SMS campaign's content: its text, live count, personalized preview and cost (S1, S3). */
-async function SmsContent(props: { org: string; data: SmsContentPage; canEdit: boolean }) {
+async function SmsContent(props: {
+  org: string;
+  data: SmsContentPage;
+  canEdit: boolean;
+  templates: { id: string; name: string }[];
+}) {
   const t = await getTranslations("smsEditor");
   const { campaign } = props.data;
   return (

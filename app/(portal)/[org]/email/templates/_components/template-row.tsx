@@ -5,22 +5,39 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { deleteTemplateAction, renameTemplateAction } from "@/lib/templates/actions";
+import {
+  deleteSmsTemplateAction,
+  deleteTemplateAction,
+  renameSmsTemplateAction,
+  renameTemplateAction,
+} from "@/lib/templates/actions";
 
-/** One template: its name (renamable inline), kind and date, and delete after confirmation. */
+/** Each channel's rename and delete actions; they take and return the same shapes. */
+const ACTIONS = {
+  email: { rename: renameTemplateAction, remove: deleteTemplateAction },
+  sms: { rename: renameSmsTemplateAction, remove: deleteSmsTemplateAction },
+} as const;
+
+/**
+ * One template of either channel: its name (renamable inline), a short description (the kind
+ * of an e-mail template, the start of an SMS text) and date, and delete after confirmation.
+ */
 export function TemplateRow({
   org,
+  channel,
   template,
   kind,
   updated,
   canEdit,
 }: {
   org: string;
+  channel: "email" | "sms";
   template: { id: string; name: string };
   kind: string;
   updated: string;
   canEdit: boolean;
 }) {
+  const actions = ACTIONS[channel];
   const t = useTranslations("templates");
   const err = useErrorText();
   const router = useRouter();
@@ -29,7 +46,7 @@ export function TemplateRow({
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const run = (
-    action: typeof renameTemplateAction | typeof deleteTemplateAction,
+    action: (typeof actions)["rename"] | (typeof actions)["remove"],
     extra: Record<string, string>,
   ) =>
     start(async () => {
@@ -51,7 +68,7 @@ export function TemplateRow({
           className="flex flex-1 items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            run(renameTemplateAction, { name });
+            run(actions.rename, { name });
           }}
         >
           <label className="sr-only" htmlFor={`name-${template.id}`}>
@@ -103,7 +120,7 @@ export function TemplateRow({
       {mode === "delete" ? (
         <span className="flex items-center gap-2 text-sm">
           <span>{t("confirmDelete", { name: template.name })}</span>
-          <Button type="button" disabled={pending} onClick={() => run(deleteTemplateAction, {})}>
+          <Button type="button" disabled={pending} onClick={() => run(actions.remove, {})}>
             {t("delete")}
           </Button>
           <Button type="button" variant="ghost" onClick={() => setMode("view")}>

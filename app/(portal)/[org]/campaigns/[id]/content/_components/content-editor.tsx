@@ -107,6 +107,7 @@ export function ContentEditor(props: {
       {!readOnly ? (
         <TemplateBar
           org={org}
+          channel="email"
           campaignId={campaign.id}
           templates={props.templates}
           version={version}

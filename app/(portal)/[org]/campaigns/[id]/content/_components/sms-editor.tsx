@@ -10,22 +10,25 @@ import { previewSmsTextAction, saveSmsTextAction } from "@/lib/campaigns/content
 import type { SmsContentPage } from "@/lib/campaigns/sms-content-queries";
 import { smsLength } from "@/lib/sms/encoding";
 import { CodeArea } from "./code-area";
+import { TemplateBar, type TemplateOption } from "./template-bar";
 
 type Preview = { text: string } | { error: string } | null;
 
 /**
  * The SMS text (S1, S3): a textarea with merge fields and autosave (optimistic concurrency on
  * the content version), the live count of the template and of the text personalized as a real
- * contact of the audience, and the cost estimate for the whole audience.
+ * contact of the audience, the cost estimate for the whole audience, and the SMS templates bar.
  */
 export function SmsEditor({
   org,
   data,
   canEdit,
+  templates,
 }: {
   org: string;
   data: SmsContentPage;
   canEdit: boolean;
+  templates: TemplateOption[];
 }) {
   const t = useTranslations("smsEditor");
   const format = useFormatter();
@@ -106,6 +109,16 @@ export function SmsEditor({
           />
         ) : null}
       </div>
+      {!readOnly ? (
+        <TemplateBar
+          org={org}
+          channel="sms"
+          campaignId={campaign.id}
+          templates={templates}
+          version={version}
+          busy={status.state !== "saved"}
+        />
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-4">
           <CodeArea

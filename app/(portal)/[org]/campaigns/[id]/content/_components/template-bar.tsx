@@ -4,27 +4,42 @@ import { useState, useTransition, type RefObject } from "react";
 import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { applyTemplateAction, createTemplateAction } from "@/lib/templates/actions";
+import {
+  applySmsTemplateAction,
+  applyTemplateAction,
+  createSmsTemplateAction,
+  createTemplateAction,
+} from "@/lib/templates/actions";
 
 export type TemplateOption = { id: string; name: string };
 
+/** The template actions of each channel; they take and return the same shapes. */
+const ACTIONS = {
+  email: { create: createTemplateAction, replace: applyTemplateAction },
+  sms: { create: createSmsTemplateAction, replace: applySmsTemplateAction },
+} as const;
+
 /**
- * Templates on the content page: save the current (saved) content as a template, or replace
- * the content with a template after an explicit confirmation.
+ * Templates on the content page of either channel: save the current (saved) content as a
+ * template of that channel, or replace the content with one of its templates after an explicit
+ * confirmation.
  */
 export function TemplateBar({
   org,
+  channel,
   campaignId,
   templates,
   version,
   busy,
 }: {
   org: string;
+  channel: "email" | "sms";
   campaignId: string;
   templates: TemplateOption[];
   version: RefObject<number>;
   busy: boolean;
 }) {
+  const actions = ACTIONS[channel];
   const t = useTranslations("templates.bar");
   const err = useErrorText();
   const [name, setName] = useState("");
@@ -39,7 +54,7 @@ export function TemplateBar({
       fd.set("org", org);
       fd.set("campaignId", campaignId);
       fd.set("name", name);
-      const r = await createTemplateAction(null, fd);
+      const r = await actions.create(null, fd);
       if (r.ok) setName("");
       setMessage(
         r.ok
@@ -54,12 +69,17 @@ export function TemplateBar({
       fd.set("campaignId", campaignId);
       fd.set("templateId", templateId);
       fd.set("baseVersion", String(version.current));
-      const r = await applyTemplateAction(null, fd);
+      const r = await actions.replace(null, fd);
       setConfirming(false);
       // The content was replaced on the server: reload so the editor opens the template's
-      // content with a fresh history (nothing unsaved is lost: applying waits for saves).
+      // content and version with a fresh history (nothing unsaved is lost: applying waits for
+      // saves). A refused text (e.g. a merge field this register lacks) comes as a field error.
       if (r.ok) window.location.reload();
-      else setMessage({ ok: false, text: err(r.error ?? "errors.INTERNAL") });
+      else
+        setMessage({
+          ok: false,
+          text: err(r.fieldErrors?.textBody?.[0] ?? r.error ?? "errors.INTERNAL"),
+        });
     });
 
   return (
@@ -83,7 +103,9 @@ export function TemplateBar({
           {t("saveAs")}
         </Button>
       </div>
-      {templates.length > 0 ? (
+      {templates.length === 0 ? (
+        <p className="text-sm text-slate-600">{t(channel === "sms" ? "noneSms" : "none")}</p>
+      ) : (
         <div className="flex items-end gap-2">
           <label className="space-y-1 text-sm">
             <span className="block font-medium">{t("template")}</span>
@@ -121,7 +143,7 @@ export function TemplateBar({
             </Button>
           )}
         </div>
-      ) : null}
+      )}
       {message ? (
         <p role="status" className={`text-sm ${message.ok ? "text-green-800" : "text-red-700"}`}>
           {message.text}
