@@ -4,8 +4,10 @@
  * Kannel's own `throughput` setting. `npm run bench -- sms [--n=100000] [--rate=500]`
  *
  *   ours       our dispatch (sendCampaign: claim → personalize → Kannel adapter → markSent, with
- *              continuation runs as the job would) from the first claim until the fake SMSC has
- *              received all N messages (counted from its own output). Delivery reports flow back
+ *              continuation runs as the job would) of a started campaign, from the first claim
+ *              until the fake SMSC has received all N messages (counted from its own output).
+ *              Starting the campaign (render, materialize N delivery rows) is timed apart and
+ *              printed, with the rate including it. Delivery reports flow back
  *              through the app's real route (and its group-commit writer) into the database
  *              during the run.
  *   target     the configured rate (the issue's measure): ours / rate ≥ 0.95.
@@ -123,6 +125,8 @@ export async function main(args: string[]) {
   const { createKannelGateway } = await import("@/lib/sms/kannel");
   const { startKannel } = await import("@/lib/sms/testing/kannel-fixture");
   const { sendCampaign } = await import("@/lib/campaigns/send");
+  const { startCampaign } = await import("@/lib/campaigns/prepare");
+  const { getCampaignOrThrow } = await import("@/lib/campaigns/queries");
   const { renderCampaign } = await import("@/lib/campaigns/renderer");
   const { GET } = await import("@/app/api/webhooks/sms/kannel/route");
 
@@ -181,6 +185,16 @@ export async function main(args: string[]) {
       concurrency: opts.concurrency,
       reportUrl,
     });
+    // Starting the campaign (readiness checks, render once, materialize N delivery rows) is a
+    // one-time step before dispatch; it is timed on its own and printed, not in the rate.
+    const tStart = performance.now();
+    const started = await startCampaign(db, await getCampaignOrThrow(db, ids), {
+      render: renderCampaign,
+      now: new Date(),
+    });
+    if (started !== "started") throw new Error(`campaign not started: ${started}`);
+    const startSeconds = (performance.now() - tStart) / 1000;
+    console.log(`campaign started (${opts.n} delivery rows) in ${startSeconds.toFixed(1)} s`);
     const t0 = performance.now();
     // Progress every 10 s: what the SMSC received in that window (its rate is the bottleneck).
     let last = 0;
@@ -232,6 +246,9 @@ export async function main(args: string[]) {
     );
     console.log(`delivery rows: ${statuses.map((s) => `${s.status} ${s.n}`).join(", ")}`);
     const bad = statuses.filter((s) => s.status !== "sent" && s.status !== "delivered");
+    console.log(
+      `including the campaign start: ${(opts.n / (seconds + startSeconds)).toFixed(1)} msg/s`,
+    );
     console.log(
       `bare loop: ${reference.toFixed(1)} msg/s; ours / bare loop = ${(ours / reference).toFixed(3)}`,
     );
