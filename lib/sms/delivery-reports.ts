@@ -12,6 +12,21 @@ export type ReportOutcome = "delivered" | "failed" | "interim" | "unchanged" | "
 export type DeliveryReport = { key: string; type: number; at: Date; detail?: string };
 
 /**
+ * What a report means before any database work: a final status for a delivery row, or an
+ * outcome that needs no write (not our delivery key, an interim or unknown report type).
+ */
+function classify(
+  r: DeliveryReport,
+): { id: number; status: "delivered" | "failed" } | { outcome: ReportOutcome } {
+  const m = /^d:(\d{1,15})$/.exec(r.key);
+  if (!m) return { outcome: "not-a-delivery" };
+  if (INTERIM.includes(r.type)) return { outcome: "interim" };
+  if (r.type === DELIVERED) return { id: Number(m[1]), status: "delivered" };
+  if (FAILED.includes(r.type)) return { id: Number(m[1]), status: "failed" };
+  return { outcome: "unchanged" };
+}
+
+/**
  * Applies one delivery report to the delivery row named by its message key (`d:<delivery id>`).
  * Idempotent and monotonic: a delivered row never goes back to failed or sent, a repeated
  * report changes nothing. A report may arrive before the sender recorded the send (Kannel
@@ -38,14 +53,10 @@ export async function applyDeliveryReports(
     { i: number; status: "delivered" | "failed"; r: DeliveryReport }
   >();
   reports.forEach((report, i) => {
-    const m = /^d:(\d{1,15})$/.exec(report.key);
-    if (!m) return void (outcomes[i] = "not-a-delivery");
-    if (INTERIM.includes(report.type)) return void (outcomes[i] = "interim");
+    const c = classify(report);
+    if (!("id" in c)) return void (outcomes[i] = c.outcome);
     outcomes[i] = "unchanged";
-    const status =
-      report.type === DELIVERED ? "delivered" : FAILED.includes(report.type) ? "failed" : null;
-    const id = Number(m[1]);
-    if (status && !finals.has(id)) finals.set(id, { i, status, r: report });
+    if (!finals.has(c.id)) finals.set(c.id, { i, status: c.status, r: report });
   });
   if (finals.size === 0) return outcomes;
   const rows = [...finals.entries()].map(([id, f]) => ({
@@ -80,9 +91,6 @@ export async function applyDeliveryReports(
   }
   return outcomes;
 }
-
-const isFinal = (r: DeliveryReport) =>
-  /^d:\d{1,15}$/.test(r.key) && (r.type === DELIVERED || FAILED.includes(r.type));
 
 type Waiting = {
   report: DeliveryReport;
@@ -120,7 +128,8 @@ export function createReportWriter(db: Db, maxBatch = 500) {
   return {
     apply(report: DeliveryReport): Promise<ReportOutcome> {
       // Interim and unknown reports write nothing: answered at once, not queued behind a write.
-      if (!isFinal(report)) return applyDeliveryReports(db, [report]).then((o) => o[0]!);
+      const c = classify(report);
+      if (!("id" in c)) return Promise.resolve(c.outcome);
       return new Promise((resolve, reject) => {
         pending.push({ report, resolve, reject });
         if (!running) void pump();

@@ -1,11 +1,11 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, smsTemplates } from "@/db/schema";
 import type { SavedContent } from "@/lib/campaigns/save-content";
 import { saveSmsText } from "@/lib/campaigns/save-sms-text";
 import { AppError } from "@/lib/errors";
 import { authorizeActor, type Actor } from "@/lib/registers/registers";
-import { cleanName, isUuid } from "./templates";
+import { cleanName, deleteTemplateIn, isUuid, renameTemplateIn } from "./templates";
 
 export type SmsTemplate = typeof smsTemplates.$inferSelect;
 
@@ -66,29 +66,16 @@ export async function createSmsTemplateFromCampaign(
 }
 
 /** Renames an SMS template of the organisation (editors). */
-export async function renameSmsTemplate(
+export const renameSmsTemplate = (
   db: Db,
   orgId: string,
   actor: Actor,
   input: { templateId: string; name: string },
-) {
-  await authorizeActor(db, orgId, actor, "editor");
-  const name = cleanName(input.name);
-  await getSmsTemplateOrThrow(db, orgId, input.templateId);
-  await db
-    .update(smsTemplates)
-    .set({ name, updatedAt: sql`now()` })
-    .where(and(eq(smsTemplates.orgId, orgId), eq(smsTemplates.id, input.templateId)));
-}
+) => renameTemplateIn(db, smsTemplates, orgId, actor, input);
 
 /** Deletes an SMS template of the organisation (editors); campaigns keep their own text. */
-export async function deleteSmsTemplate(db: Db, orgId: string, actor: Actor, templateId: string) {
-  await authorizeActor(db, orgId, actor, "editor");
-  await getSmsTemplateOrThrow(db, orgId, templateId);
-  await db
-    .delete(smsTemplates)
-    .where(and(eq(smsTemplates.orgId, orgId), eq(smsTemplates.id, templateId)));
-}
+export const deleteSmsTemplate = (db: Db, orgId: string, actor: Actor, templateId: string) =>
+  deleteTemplateIn(db, smsTemplates, orgId, actor, templateId);
 
 /**
  * Replaces an SMS campaign's text with a template's (editors; both the organisation's). Goes

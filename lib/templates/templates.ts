@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { campaigns, emailTemplates } from "@/db/schema";
+import { campaigns, emailTemplates, smsTemplates } from "@/db/schema";
 import { saveCampaignContent, type SavedContent } from "@/lib/campaigns/save-content";
 import { AppError } from "@/lib/errors";
 import { authorizeActor, type Actor } from "@/lib/registers/registers";
@@ -79,30 +79,59 @@ export async function createTemplateFromCampaign(
   return t!;
 }
 
-/** Renames a template of the organisation (editors). */
-export async function renameTemplate(
+/** Either channel's template table; both have `id`, `orgId`, `name` and `updatedAt`. */
+export type TemplateTable = typeof emailTemplates | typeof smsTemplates;
+
+/** Renames a template of the organisation in its channel's table (editors); else NOT_FOUND. */
+export async function renameTemplateIn(
   db: Db,
+  table: TemplateTable,
   orgId: string,
   actor: Actor,
   input: { templateId: string; name: string },
 ) {
   await authorizeActor(db, orgId, actor, "editor");
   const name = cleanName(input.name);
-  await getTemplateOrThrow(db, orgId, input.templateId);
-  await db
-    .update(emailTemplates)
+  if (!isUuid(input.templateId)) throw new AppError("NOT_FOUND");
+  const rows = await db
+    .update(table)
     .set({ name, updatedAt: sql`now()` })
-    .where(and(eq(emailTemplates.orgId, orgId), eq(emailTemplates.id, input.templateId)));
+    .where(and(eq(table.orgId, orgId), eq(table.id, input.templateId)))
+    .returning({ id: table.id });
+  if (rows.length === 0) throw new AppError("NOT_FOUND");
 }
 
-/** Deletes a template of the organisation (editors); campaigns made from it keep their copy. */
-export async function deleteTemplate(db: Db, orgId: string, actor: Actor, templateId: string) {
+/**
+ * Deletes a template of the organisation from its channel's table (editors); else NOT_FOUND.
+ * Campaigns made from it keep their own copy.
+ */
+export async function deleteTemplateIn(
+  db: Db,
+  table: TemplateTable,
+  orgId: string,
+  actor: Actor,
+  templateId: string,
+) {
   await authorizeActor(db, orgId, actor, "editor");
-  await getTemplateOrThrow(db, orgId, templateId);
-  await db
-    .delete(emailTemplates)
-    .where(and(eq(emailTemplates.orgId, orgId), eq(emailTemplates.id, templateId)));
+  if (!isUuid(templateId)) throw new AppError("NOT_FOUND");
+  const rows = await db
+    .delete(table)
+    .where(and(eq(table.orgId, orgId), eq(table.id, templateId)))
+    .returning({ id: table.id });
+  if (rows.length === 0) throw new AppError("NOT_FOUND");
 }
+
+/** Renames an e-mail template of the organisation (editors). */
+export const renameTemplate = (
+  db: Db,
+  orgId: string,
+  actor: Actor,
+  input: { templateId: string; name: string },
+) => renameTemplateIn(db, emailTemplates, orgId, actor, input);
+
+/** Deletes an e-mail template of the organisation (editors). */
+export const deleteTemplate = (db: Db, orgId: string, actor: Actor, templateId: string) =>
+  deleteTemplateIn(db, emailTemplates, orgId, actor, templateId);
 
 /**
  * Replaces a campaign's body with a template's (editors; both the organisation's). Goes through
