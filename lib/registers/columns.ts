@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import {
   authorizeActor,
+  cleanOptionList,
   columnKey,
   getRegisterOrThrow,
   listColumns,
@@ -30,7 +31,7 @@ async function getColumnOrThrow(db: Db, orgId: string, registerId: string, colum
 
 function cleanOptions(type: string, options: string[] | undefined, label: string) {
   if (type !== "single_choice" && type !== "multi_choice") return [];
-  const out = [...new Set((options ?? []).map((o) => o.trim()).filter(Boolean))];
+  const out = cleanOptionList(options);
   if (!out.length)
     throw new AppError("BAD_REQUEST", {
       userMessage: `registers.errors.optionsRequired|column=${label}`,

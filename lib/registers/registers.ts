@@ -62,6 +62,15 @@ export async function listColumns(db: Db, orgId: string, registerId: string) {
 }
 
 /** A slug key for a label, unique among `taken` ("asuinkaupunki", "asuinkaupunki_2"). */
+/**
+ * A choice column's options: trimmed, unique, non-empty, without control characters (U+001F
+ * separates options in contact_facets, db/schema/facet-slots.ts).
+ */
+export function cleanOptionList(options: string[] | undefined): string[] {
+  const clean = (options ?? []).map((o) => o.replace(/[\u0000-\u001f\u007f]/g, "").trim());
+  return [...new Set(clean.filter(Boolean))];
+}
+
 export function columnKey(label: string, taken: Iterable<string>): string {
   const base =
     label
@@ -80,9 +89,7 @@ export function columnKey(label: string, taken: Iterable<string>): string {
 function checkColumn(c: ColumnInput): ColumnInput {
   const label = c.label.trim();
   if (!label) throw new AppError("BAD_REQUEST", { userMessage: "registers.errors.labelRequired" });
-  const options = CHOICE.includes(c.type)
-    ? [...new Set((c.options ?? []).map((o) => o.trim()).filter(Boolean))]
-    : [];
+  const options = CHOICE.includes(c.type) ? cleanOptionList(c.options) : [];
   if (CHOICE.includes(c.type) && options.length === 0)
     throw new AppError("BAD_REQUEST", {
       userMessage: `registers.errors.optionsRequired|column=${label}`,

@@ -1,20 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db";
-import { contacts } from "@/db/schema";
+import { contactFacets, contacts } from "@/db/schema";
 import { openTestDb } from "@/db/seed/test-db";
 import { createOrg, createUser } from "@/db/seed/factories";
 import { listContacts } from "@/lib/contacts/list";
 import { AppError } from "@/lib/errors";
-import { createRegister } from "@/lib/registers/registers";
+import { addColumn, removeColumn } from "@/lib/registers/columns";
+import { createRegister, listColumns } from "@/lib/registers/registers";
+import { compileFacetFilter, compileFilter } from "./compile";
 import type { FilterGroup, FilterNode } from "./schemas";
 import {
   countFilter,
+  countWhere,
   compileForRegister,
   createSegment,
   deleteSegment,
   getSegmentOrThrow,
   listSegments,
+  segmentColumns,
   updateSegment,
 } from "./segments";
 
@@ -267,11 +271,22 @@ describe("segment compiler", () => {
           ((num(r.fee) ?? -1) > 60 && (r.note !== undefined || !r.interests?.length)),
       ],
     ];
+    const ctx = {
+      orgId: s.org.id,
+      registerId: s.reg.id,
+      columns: await segmentColumns(h.db, s.org.id, s.reg.id),
+    };
+    let overFacets = 0;
     for (const [name, filter, pred] of cases) {
       const expected = s.rows.filter(pred).length;
+      // countFilter reads contact_facets when it can; the contacts path must agree either way.
       const got = await countFilter(h.db, s.org.id, s.reg.id, filter);
-      expect({ name, got }).toEqual({ name, got: expected });
+      const viaContacts = await countWhere(h.db, compileFilter(filter, ctx));
+      expect({ name, got, viaContacts }).toEqual({ name, got: expected, viaContacts: expected });
+      if (compileFacetFilter(filter, ctx)) overFacets++;
     }
+    // Every custom-column, status and creation-time case is answered from contact_facets.
+    expect(overFacets).toBe(cases.length - 9);
   });
 
   it("matches quotes, % and _ and SQL literally", async () => {
@@ -336,6 +351,108 @@ describe("segment compiler", () => {
       "segments.errors.badFilter",
     );
     expect(await code(and(and(and(cond("email", "empty")))))).toBe("ok");
+  });
+});
+
+describe("contact_facets", () => {
+  const count = (s: { org: { id: string }; reg: { id: string } }, f: FilterGroup) =>
+    countFilter(h.db, s.org.id, s.reg.id, f);
+
+  it("follows inserts, updates and deletes of contacts in the same statement", async () => {
+    const s = await setup();
+    const helsinki = and(cond("city", "equals", "Helsinki"), cond("member", "is_true"));
+    const before = await count(s, helsinki);
+    const [c] = await h.db
+      .insert(contacts)
+      .values({
+        orgId: s.org.id,
+        registerId: s.reg.id,
+        email: "new@example.fi",
+        data: { city: "Helsinki", member: true },
+      })
+      .returning();
+    expect(await count(s, helsinki)).toBe(before + 1);
+    await h.db
+      .update(contacts)
+      .set({ data: { city: "Espoo", member: true }, emailStatus: "subscribed" })
+      .where(sql`${contacts.id} = ${c!.id}`);
+    expect(await count(s, helsinki)).toBe(before);
+    const subscribed = and(
+      cond("emailStatus", "is", "subscribed"),
+      cond("city", "equals", "Espoo"),
+    );
+    const espooSubscribed = s.rows.filter(
+      (r) => r.city === "Espoo" && r.emailStatus === "subscribed",
+    ).length;
+    expect(await count(s, subscribed)).toBe(espooSubscribed + 1);
+    await h.db.delete(contacts).where(sql`${contacts.id} = ${c!.id}`);
+    expect(await count(s, subscribed)).toBe(espooSubscribed);
+    const [{ n }] = (await queryRows<{ n: number }>(
+      h.db,
+      sql`select count(*)::int as n from ${contactFacets} where ${contactFacets.registerId} = ${s.reg.id}`,
+    )) as [{ n: number }];
+    expect(n).toBe(50);
+  });
+
+  it("gives a removed column's slot to the next column with no stale values", async () => {
+    const s = await setup();
+    const cols = await listColumns(h.db, s.org.id, s.reg.id);
+    const city = cols.find((c) => c.key === "city")!;
+    expect(cols.map((c) => c.slot)).toEqual(["t1", "m1", "n1", "d1", "b1", "t2"]);
+    await removeColumn(h.db, s.org.id, s.actor, s.reg.id, city.id);
+    const area = await addColumn(h.db, s.org.id, s.actor, s.reg.id, {
+      label: "Area",
+      type: "single_choice",
+      options: CITIES,
+    });
+    expect(area.slot).toBe("t1");
+    expect(await count(s, and(cond("area", "equals", "Helsinki")))).toBe(0);
+    expect(await count(s, and(cond("area", "empty")))).toBe(50);
+    // A value already in data under a new column's key is found at once.
+    await h.db
+      .update(contacts)
+      .set({ data: sql`${contacts.data} || '{"level": 3}'::jsonb` })
+      .where(sql`${contacts.registerId} = ${s.reg.id} and ${contacts.email} = 'p4@example.fi'`);
+    const level = await addColumn(h.db, s.org.id, s.actor, s.reg.id, {
+      label: "Level",
+      type: "number",
+    });
+    expect(level.slot).toBe("n2");
+    expect(await count(s, and(cond("level", "eq", 3)))).toBe(1);
+  });
+
+  it("counts columns beyond the slots through contacts, alone and mixed", async () => {
+    const org = await createOrg(h.db);
+    const main = await createUser(h.db, { orgId: org.id, role: "main" });
+    const reg = await createRegister(
+      h.db,
+      org.id,
+      { userId: main.id, userEmail: main.email },
+      {
+        name: "Wide",
+        columns: Array.from({ length: 13 }, (_, i) => ({ label: `T${i + 1}`, type: "text" })),
+      },
+    );
+    const cols = await listColumns(h.db, org.id, reg.id);
+    expect(cols.map((c) => c.slot).slice(-2)).toEqual(["t12", null]);
+    await h.db.insert(contacts).values(
+      Array.from({ length: 6 }, (_, i) => ({
+        orgId: org.id,
+        registerId: reg.id,
+        data: { t1: i % 2 ? "a" : "b", t13: i % 3 ? "x" : "y" },
+      })),
+    );
+    const s = { org, reg };
+    const ctx = {
+      orgId: org.id,
+      registerId: reg.id,
+      columns: await segmentColumns(h.db, org.id, reg.id),
+    };
+    const last = and(cond("t13", "equals", "y"));
+    expect(compileFacetFilter(last, ctx)).toBeNull();
+    expect(await count(s, last)).toBe(2);
+    expect(await count(s, and(cond("t1", "equals", "a"), cond("t13", "equals", "x")))).toBe(2);
+    expect(await count(s, and(cond("t1", "equals", "b")))).toBe(3);
   });
 });
 

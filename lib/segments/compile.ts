@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { contacts } from "@/db/schema";
+import { contactFacets, contacts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 // Engagement fields ("opened campaign X") register themselves with the field registry.
 import "@/lib/tracking/segment-fields";
@@ -20,10 +20,15 @@ export function parseFilter(filter: unknown): FilterGroup {
   });
 }
 
-function compileNode(node: FilterNode, columns: SegmentColumn[]): SQL | null {
+/** Thrown inside a facet compile when a field has no facet target; never leaves this module. */
+const NO_FACET = Symbol("no facet");
+
+type Over = "contacts" | "facets";
+
+function compileNode(node: FilterNode, columns: SegmentColumn[], over: Over): SQL | null {
   if (node.type === "group") {
     const parts = node.children
-      .map((c) => compileNode(c, columns))
+      .map((c) => compileNode(c, columns, over))
       .filter((p): p is SQL => p !== null);
     // An empty group restricts nothing (a new group in the builder, before its first condition).
     if (parts.length === 0) return null;
@@ -39,7 +44,9 @@ function compileNode(node: FilterNode, columns: SegmentColumn[]): SQL | null {
       userMessage: `segments.errors.badOperator|field=${field.builtIn ? field.field : field.label}`,
     });
   const value = parseConditionValue(op.value, node.value, field);
-  return sql`(${op.build(field.target as never, value as never)})`;
+  const target = over === "facets" ? field.facetTarget : field.target;
+  if (target === undefined) throw NO_FACET;
+  return sql`(${op.build(target as never, value as never)})`;
 }
 
 /**
@@ -50,6 +57,25 @@ function compileNode(node: FilterNode, columns: SegmentColumn[]): SQL | null {
 export function compileFilter(filter: unknown, ctx: CompileContext): SQL {
   const tree = parseFilter(filter);
   const scope = sql`${contacts.orgId} = ${ctx.orgId} and ${contacts.registerId} = ${ctx.registerId}`;
-  const cond = compileNode(tree, ctx.columns);
+  const cond = compileNode(tree, ctx.columns, "contacts");
+  return cond ? sql`(${scope} and ${cond})` : sql`(${scope})`;
+}
+
+/**
+ * The same filter as ONE condition on `contact_facets` (the typed copy that counts read), or
+ * null when a condition's field is not in it (then count over `contacts` with `compileFilter`).
+ * Scoped to the register only: `contact_facets` has no organisation column, so the caller must
+ * already have checked that the register is the organisation's (`compileForRegister` does).
+ */
+export function compileFacetFilter(filter: unknown, ctx: CompileContext): SQL | null {
+  const tree = parseFilter(filter);
+  let cond: SQL | null;
+  try {
+    cond = compileNode(tree, ctx.columns, "facets");
+  } catch (e) {
+    if (e === NO_FACET) return null;
+    throw e;
+  }
+  const scope = sql`${contactFacets.registerId} = ${ctx.registerId}`;
   return cond ? sql`(${scope} and ${cond})` : sql`(${scope})`;
 }

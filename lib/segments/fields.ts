@@ -1,9 +1,21 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { contacts } from "@/db/schema";
+import { contactFacets, contacts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ColumnType } from "@/lib/registers/values";
-import { COLUMN_KINDS, dataText, STATUSES, statusKind, textKind, timestampKind } from "./kinds";
+import {
+  booleanExpr,
+  COLUMN_KINDS,
+  dataText,
+  jsonHas,
+  jsonNonEmptyArray,
+  numberExpr,
+  STATUSES,
+  statusKind,
+  textKind,
+  timestampKind,
+  validDate,
+} from "./kinds";
 
 /**
  * The field-kind registry of the segment compiler. A *field source* turns a field name of a
@@ -44,11 +56,24 @@ export type ResolvedField = {
   label: string;
   builtIn: boolean;
   kind: FieldKind<never>;
+  /** What the kind's operators build on, over `contacts`. */
   target: unknown;
+  /**
+   * The same over `contact_facets` (the typed copy counts read), or undefined when the field is
+   * not there (a column without a slot, names, e-mail, phone, engagement).
+   */
+  facetTarget?: unknown;
   options?: string[];
 };
 
-export type SegmentColumn = { key: string; label: string; type: ColumnType; options: string[] };
+/** A register column as the compiler needs it; `slot` is its `contact_facets` column, if any. */
+export type SegmentColumn = {
+  key: string;
+  label: string;
+  type: ColumnType;
+  options: string[];
+  slot?: string | null;
+};
 
 /** Choices of an "option" field that come from the database, with their display labels. */
 export type FieldOptions = { values: string[]; labels: Record<string, string> };
@@ -66,22 +91,78 @@ export type FieldSource = {
   ) => Promise<Record<string, FieldOptions>>;
 };
 
-const BUILT_INS: ResolvedField[] = [
-  ["email", textKind, { expr: sql`${contacts.email}` }],
-  ["phone", textKind, { expr: sql`${contacts.phone}`, phone: true }],
-  ["firstName", textKind, { expr: sql`${contacts.firstName}` }],
-  ["lastName", textKind, { expr: sql`${contacts.lastName}` }],
-  ["createdAt", timestampKind, { expr: sql`${contacts.createdAt}` }],
-  ["emailStatus", statusKind, { expr: sql`${contacts.emailStatus}` }],
-  ["smsStatus", statusKind, { expr: sql`${contacts.smsStatus}` }],
-].map(([field, kind, target]) => ({
-  field: field as string,
-  label: `segments.fields.${field as string}`,
+const BUILT_INS: ResolvedField[] = (
+  [
+    ["email", textKind, { expr: sql`${contacts.email}` }],
+    ["phone", textKind, { expr: sql`${contacts.phone}`, phone: true }],
+    ["firstName", textKind, { expr: sql`${contacts.firstName}` }],
+    ["lastName", textKind, { expr: sql`${contacts.lastName}` }],
+    [
+      "createdAt",
+      timestampKind,
+      { expr: sql`${contacts.createdAt}` },
+      { expr: sql`${contactFacets.createdAt}` },
+    ],
+    [
+      "emailStatus",
+      statusKind,
+      { expr: sql`${contacts.emailStatus}` },
+      { expr: sql`${contactFacets.emailStatus}` },
+    ],
+    [
+      "smsStatus",
+      statusKind,
+      { expr: sql`${contacts.smsStatus}` },
+      { expr: sql`${contactFacets.smsStatus}` },
+    ],
+  ] as [string, FieldKind, unknown, unknown?][]
+).map(([field, kind, target, facetTarget]) => ({
+  field,
+  label: `segments.fields.${field}`,
   builtIn: true,
   kind: kind as FieldKind<never>,
   target,
-  options: (kind as FieldKind).id === "status" ? [...STATUSES] : undefined,
+  facetTarget,
+  options: kind.id === "status" ? [...STATUSES] : undefined,
 }));
+
+/** A custom column's value as each kind takes it, over contacts.data. */
+function dataTarget(c: SegmentColumn): unknown {
+  switch (c.type) {
+    case "number":
+      return { num: numberExpr(c.key) };
+    case "date":
+      return { text: dataText(c.key), valid: validDate(c.key) };
+    case "boolean":
+      return { bool: booleanExpr(c.key) };
+    case "multi_choice":
+      return { has: jsonHas(c.key), nonEmpty: jsonNonEmptyArray(c.key) };
+    default:
+      return { expr: dataText(c.key), phone: c.type === "phone" || undefined };
+  }
+}
+
+/** The same over the column's typed slot of contact_facets (see SLOT_FAMILIES). */
+function slotTarget(c: SegmentColumn): unknown {
+  if (!c.slot) return undefined;
+  const col = (contactFacets as unknown as Record<string, Parameters<typeof sql>[1]>)[c.slot];
+  if (!col) return undefined;
+  switch (c.type) {
+    case "number":
+      return { num: sql`${col}` };
+    case "date":
+      return { text: sql`${col}`, valid: sql`(${col} is not null)` };
+    case "boolean":
+      return { bool: sql`${col}` };
+    case "multi_choice":
+      return {
+        has: (v: string) => sql`(strpos(${col}, ${`\u001f${v}\u001f`}) > 0)`,
+        nonEmpty: sql`(${col} is not null)`,
+      };
+    default:
+      return { expr: sql`${col}`, phone: c.type === "phone" || undefined };
+  }
+}
 
 function columnField(c: SegmentColumn): ResolvedField {
   return {
@@ -89,12 +170,8 @@ function columnField(c: SegmentColumn): ResolvedField {
     label: c.label,
     builtIn: false,
     kind: COLUMN_KINDS[c.type],
-    target:
-      c.type === "phone"
-        ? { expr: dataText(c.key), phone: true }
-        : c.type === "text" || c.type === "email" || c.type === "postal_code"
-          ? { expr: dataText(c.key) }
-          : { key: c.key },
+    target: dataTarget(c),
+    facetTarget: slotTarget(c),
     options: c.type === "single_choice" || c.type === "multi_choice" ? c.options : undefined,
   };
 }

@@ -72,22 +72,24 @@ export const textKind: FieldKind<TextTarget> = {
 
 // A stored value that is not a JSON number (hand-edited, or left by a type change) is no value:
 // CASE keeps the cast from ever seeing it, so a malformed value cannot make the query fail.
-const numberExpr = (key: string) =>
+export const numberExpr = (key: string) =>
   sql`(case when jsonb_typeof(${dataAt(key)}) = 'number' then ${dataText(key)}::numeric end)`;
 
-const numberKind: FieldKind<{ key: string }> = {
+/** A number column: `num` is its value as numeric, null when it has none. */
+export type NumberTarget = { num: SQL };
+
+const numberKind: FieldKind<NumberTarget> = {
   id: "number",
   operators: {
-    eq: { value: "number", build: (t, v: number) => sql`${numberExpr(t.key)} = ${v}::numeric` },
-    gt: { value: "number", build: (t, v: number) => sql`${numberExpr(t.key)} > ${v}::numeric` },
-    lt: { value: "number", build: (t, v: number) => sql`${numberExpr(t.key)} < ${v}::numeric` },
+    eq: { value: "number", build: (t, v: number) => sql`${t.num} = ${v}::numeric` },
+    gt: { value: "number", build: (t, v: number) => sql`${t.num} > ${v}::numeric` },
+    lt: { value: "number", build: (t, v: number) => sql`${t.num} < ${v}::numeric` },
     between: {
       value: "numberRange",
-      build: (t, [a, b]: [number, number]) =>
-        sql`${numberExpr(t.key)} between ${a}::numeric and ${b}::numeric`,
+      build: (t, [a, b]: [number, number]) => sql`${t.num} between ${a}::numeric and ${b}::numeric`,
     },
-    empty: { value: "none", build: (t) => sql`${numberExpr(t.key)} is null` },
-    not_empty: { value: "none", build: (t) => sql`${numberExpr(t.key)} is not null` },
+    empty: { value: "none", build: (t) => sql`${t.num} is null` },
+    not_empty: { value: "none", build: (t) => sql`${t.num} is not null` },
   },
 };
 
@@ -95,7 +97,10 @@ const numberKind: FieldKind<{ key: string }> = {
 // against bounds computed here (Helsinki calendar days): no cast that a malformed stored value
 // could break, and no per-row date arithmetic. empty/not_empty check the shape.
 const DATE_SHAPE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-const validDate = (key: string) => sql`coalesce(${dataText(key)} ~ ${DATE_SHAPE}, false)`;
+export const validDate = (key: string) => sql`coalesce(${dataText(key)} ~ ${DATE_SHAPE}, false)`;
+
+/** A date column: `text` is its "yyyy-mm-dd" text, `valid` whether it has that shape. */
+export type DateTarget = { text: SQL; valid: SQL };
 
 /** Today's date in Helsinki minus `n` days, as "yyyy-mm-dd". */
 export function helsinkiDaysAgo(n: number, now = new Date()): string {
@@ -105,25 +110,25 @@ export function helsinkiDaysAgo(n: number, now = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-const dateKind: FieldKind<{ key: string }> = {
+const dateKind: FieldKind<DateTarget> = {
   id: "date",
   operators: {
-    on: { value: "date", build: (t, v: string) => sql`${dataText(t.key)} = ${v}` },
+    on: { value: "date", build: (t, v: string) => sql`${t.text} = ${v}` },
     before: {
       value: "date",
-      build: (t, v: string) => sql`(${dataText(t.key)} < ${v} and ${validDate(t.key)})`,
+      build: (t, v: string) => sql`(${t.text} < ${v} and ${t.valid})`,
     },
     after: {
       value: "date",
-      build: (t, v: string) => sql`(${dataText(t.key)} > ${v} and ${validDate(t.key)})`,
+      build: (t, v: string) => sql`(${t.text} > ${v} and ${t.valid})`,
     },
     within_last_days: {
       value: "days",
       build: (t, n: number) =>
-        sql`${dataText(t.key)} between ${helsinkiDaysAgo(n)} and ${helsinkiDaysAgo(0)}`,
+        sql`${t.text} between ${helsinkiDaysAgo(n)} and ${helsinkiDaysAgo(0)}`,
     },
-    empty: { value: "none", build: (t) => sql`not ${validDate(t.key)}` },
-    not_empty: { value: "none", build: (t) => validDate(t.key) },
+    empty: { value: "none", build: (t) => sql`not ${t.valid}` },
+    not_empty: { value: "none", build: (t) => t.valid },
   },
 };
 
@@ -154,59 +159,66 @@ export const timestampKind: FieldKind<{ expr: SQL }> = {
 // Plain ->>/jsonb_exists tests rather than containment (`@>`): at 1,000,000 contacts the GIN
 // index (jsonb_path_ops) returns the common values' long posting lists slower than a scan
 // evaluates these (docs/BENCHMARKS.md, segment), and they cost the same as hand-written SQL.
-const booleanKind: FieldKind<{ key: string }> = {
+
+/** A boolean column: `bool` is its value, null when it has none. */
+export type BooleanTarget = { bool: SQL };
+export const booleanExpr = (key: string) =>
+  sql`(case when jsonb_typeof(${dataAt(key)}) = 'boolean' then (${dataAt(key)})::boolean end)`;
+
+const booleanKind: FieldKind<BooleanTarget> = {
   id: "boolean",
   operators: {
-    is_true: { value: "none", build: (t) => sql`${dataAt(t.key)} = 'true'::jsonb` },
-    is_false: { value: "none", build: (t) => sql`${dataAt(t.key)} = 'false'::jsonb` },
-    empty: {
-      value: "none",
-      build: (t) => sql`coalesce(jsonb_typeof(${dataAt(t.key)}), '') <> 'boolean'`,
-    },
+    is_true: { value: "none", build: (t) => sql`${t.bool} is true` },
+    is_false: { value: "none", build: (t) => sql`${t.bool} is false` },
+    empty: { value: "none", build: (t) => sql`${t.bool} is null` },
   },
 };
 
-const singleChoiceKind: FieldKind<{ key: string }> = {
+const singleChoiceKind: FieldKind<{ expr: SQL }> = {
   id: "single_choice",
   operators: {
-    equals: { value: "option", build: (t, v: string) => sql`${dataText(t.key)} = ${v}` },
+    equals: { value: "option", build: (t, v: string) => sql`${t.expr} = ${v}` },
     in: {
       value: "optionList",
       build: (t, v: string[]) =>
-        sql`${dataText(t.key)} in (${sql.join(
+        sql`${t.expr} in (${sql.join(
           v.map((o) => sql`${o}`),
           sql`, `,
         )})`,
     },
-    empty: { value: "none", build: (t) => sql`coalesce(${dataText(t.key)}, '') = ''` },
-    not_empty: { value: "none", build: (t) => sql`coalesce(${dataText(t.key)}, '') <> ''` },
+    empty: { value: "none", build: (t) => sql`coalesce(${t.expr}, '') = ''` },
+    not_empty: { value: "none", build: (t) => sql`coalesce(${t.expr}, '') <> ''` },
   },
 };
 
+/** A multiple-choice column: `has(option)` whether the option is chosen, `nonEmpty` any is. */
+export type MultiChoiceTarget = { has: (option: string) => SQL; nonEmpty: SQL };
+
 // jsonb_exists(x, v) is the `?` operator (true when the array x holds the string v), written as
 // a function so no driver can mistake `?` for a placeholder.
-const has = (key: string, v: string) => sql`jsonb_exists(${dataAt(key)}, ${v}::text)`;
+export const jsonHas = (key: string) => (v: string) =>
+  sql`jsonb_exists(${dataAt(key)}, ${v}::text)`;
 
-const nonEmptyArray = (key: string) =>
+export const jsonNonEmptyArray = (key: string) =>
   sql`(case when jsonb_typeof(${dataAt(key)}) = 'array' then jsonb_array_length(${dataAt(key)}) > 0 else false end)`;
 
-const multiChoiceKind: FieldKind<{ key: string }> = {
+const multiChoiceKind: FieldKind<MultiChoiceTarget> = {
   id: "multi_choice",
   operators: {
     contains_any: {
       value: "optionList",
-      build: (t, v: string[]) => orOf(v.map((o) => has(t.key, o))),
+      build: (t, v: string[]) => orOf(v.map((o) => t.has(o))),
     },
     contains_all: {
       value: "optionList",
       build: (t, v: string[]) =>
         sql`(${sql.join(
-          v.map((o) => has(t.key, o)),
+          v.map((o) => t.has(o)),
           sql` and `,
         )})`,
     },
-    empty: { value: "none", build: (t) => sql`not ${nonEmptyArray(t.key)}` },
-    not_empty: { value: "none", build: (t) => nonEmptyArray(t.key) },
+    empty: { value: "none", build: (t) => sql`not ${t.nonEmpty}` },
+    not_empty: { value: "none", build: (t) => t.nonEmpty },
   },
 };
 
