@@ -162,9 +162,8 @@ const slotColumn = (slot: string) =>
 export const contactFacets = pgTable(
   "contact_facets",
   {
-    contactId: uuid()
-      .primaryKey()
-      .references(() => contacts.id, { onDelete: "cascade" }),
+    /** The contact (no foreign key: the triggers insert and delete these rows with it). */
+    contactId: uuid().primaryKey(),
     registerId: uuid().notNull(),
     emailStatus: consentStatus().notNull(),
     smsStatus: consentStatus().notNull(),

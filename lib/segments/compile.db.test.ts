@@ -7,7 +7,7 @@ import { createOrg, createUser } from "@/db/seed/factories";
 import { listContacts } from "@/lib/contacts/list";
 import { AppError } from "@/lib/errors";
 import { addColumn, removeColumn } from "@/lib/registers/columns";
-import { createRegister, listColumns } from "@/lib/registers/registers";
+import { createRegister, deleteRegister, listColumns } from "@/lib/registers/registers";
 import { compileFacetFilter, compileFilter } from "./compile";
 import type { FilterGroup, FilterNode } from "./schemas";
 import {
@@ -392,6 +392,13 @@ describe("contact_facets", () => {
       sql`select count(*)::int as n from ${contactFacets} where ${contactFacets.registerId} = ${s.reg.id}`,
     )) as [{ n: number }];
     expect(n).toBe(50);
+    // Deleting the register deletes its contacts by cascade, and with them their facets.
+    await deleteRegister(h.db, s.org.id, s.actor, s.reg.id);
+    const [{ left }] = (await queryRows<{ left: number }>(
+      h.db,
+      sql`select count(*)::int as left from ${contactFacets} where ${contactFacets.registerId} = ${s.reg.id}`,
+    )) as [{ left: number }];
+    expect(left).toBe(0);
   });
 
   it("gives a removed column's slot to the next column with no stale values", async () => {
