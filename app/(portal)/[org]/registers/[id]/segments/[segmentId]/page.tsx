@@ -8,7 +8,7 @@ import { hasRole } from "@/lib/orgs/roles";
 import { loadRegisterForPage } from "@/lib/registers/queries";
 import { deleteSegmentAction } from "@/lib/segments/actions";
 import { loadSegmentForPage } from "@/lib/segments/queries";
-import { countWhere, segmentCondition } from "@/lib/segments/segments";
+import { countFilter, segmentCondition } from "@/lib/segments/segments";
 import { ConfirmForm } from "@/components/orgs/confirm-form";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ExportForm } from "../../exports/_components/export-form";
@@ -42,7 +42,7 @@ export default async function SegmentPage({
   } catch (err) {
     if (!isAppError(err)) throw err;
   }
-  const count = where ? await countWhere(db, where) : null;
+  const count = where ? await countFilter(db, m.orgId, segment.registerId, segment.filter) : null;
   const page = where ? await listContacts(db, m.orgId, id, { where, cursor: after }) : null;
   const canEdit = hasRole(m.role, "editor");
   const th = "px-2 py-2 text-left font-medium text-slate-600";
