@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Pool } from "pg";
 import { queryRows } from "@/db";
 import { auditLog, consentEvents, contacts, imports, jobs, suppressions } from "@/db/schema";
+import { countFilter } from "@/lib/segments/segments";
 import { openTestDb } from "@/db/seed/test-db";
 import { createOrg, createUser } from "@/db/seed/factories";
 import { addressHash, normalizeAddress } from "@/lib/consent/address-hash";
@@ -457,6 +458,61 @@ describe("import job", () => {
     await expect(retryImport(h.db, ctx.org.id, ctx.actor, draft.id)).rejects.toMatchObject({
       userMessage: "import.errors.NOT_FAILED",
     });
+  });
+
+  it("a first import into an empty register that fails before commit leaves it empty", async () => {
+    // On PostgreSQL this import loads straight into contacts (no staging table) in a transaction
+    // that stays open until the counters and audit are written; a failure rolls all of it back.
+    const ctx = await orgWith();
+    const draft = await createImportFromUpload(
+      h.db,
+      ctx.org.id,
+      ctx.actor,
+      ctx.register.id,
+      "1.csv",
+      chunked(Buffer.from("email;etunimi\na@x.fi;A\nb@x.fi;B\n")),
+    );
+    await startImport(h.db, ctx.org.id, ctx.actor, draft.id, {
+      ...DEFAULT_START,
+      mapping: { "0": "email", "1": "firstName" },
+      consent: "subscribed",
+    });
+    const failed = await runImport(h, ctx.org.id, draft.id, {
+      beforeCommit: () => {
+        throw new Error("injected");
+      },
+    });
+    expect(failed).toMatchObject({ status: "failed", error: "import.errors.FAILED" });
+    expect(await registerContacts(ctx.register.id)).toEqual([]);
+    const left = await h.db
+      .select()
+      .from(consentEvents)
+      .where(eq(consentEvents.registerId, ctx.register.id));
+    expect(left).toEqual([]);
+    expect(
+      await countFilter(h.db, ctx.org.id, ctx.register.id, {
+        type: "group",
+        op: "and",
+        children: [],
+      }),
+    ).toBe(0);
+    await retryImport(h.db, ctx.org.id, ctx.actor, draft.id);
+    expect(await runImport(h, ctx.org.id, draft.id)).toMatchObject({
+      status: "done",
+      insertedRows: 2,
+    });
+    const rows = await registerContacts(ctx.register.id);
+    expect(rows.map((r) => [r.email, r.firstName, r.emailStatus])).toEqual([
+      ["a@x.fi", "A", "subscribed"],
+      ["b@x.fi", "B", "subscribed"],
+    ]);
+    expect(
+      await countFilter(h.db, ctx.org.id, ctx.register.id, {
+        type: "group",
+        op: "and",
+        children: [{ type: "cond", field: "emailStatus", operator: "is", value: "subscribed" }],
+      }),
+    ).toBe(2);
   });
 
   it("a contact added between matching and merging fails the import cleanly", async () => {

@@ -14,7 +14,15 @@ import { loadMessages } from "@/messages";
 import { createDeduper, duplicateReason } from "./dedupe";
 import { rejectedRowsCsv, type RejectedRow, type RejectReason } from "./report";
 import { openImportBatches, openImportRows } from "./source";
-import { createStage, dropStage, openStageWriter, stageTable } from "./stage";
+import {
+  createStage,
+  dropStage,
+  openDirectLoad,
+  openStageWriter,
+  stageTable,
+  type DirectLoad,
+  type StageWriter,
+} from "./stage";
 import { customTarget } from "./targets";
 
 export type Import = typeof imports.$inferSelect;
@@ -73,21 +81,34 @@ export async function runImport(
   if (imp.status !== "queued" && imp.status !== "running") return imp;
   const table = stageTable(imp.id);
   let reportFileId: string | null = null;
+  let direct: DirectLoad | null = null;
   try {
     await db
       .update(imports)
       .set({ status: "running", startedAt: new Date(), processedRows: 0, error: null })
       .where(eq(imports.id, imp.id));
-    await createStage(h, table);
+    const now = new Date();
+    // The first import into an empty register on PostgreSQL goes straight into contacts (nothing
+    // to match against); every other one is staged, matched and merged.
+    if (h.kind === "postgres" && imp.mode !== "update" && (await registerIsEmpty(db, imp))) {
+      direct = await openDirectLoad(h, {
+        orgId: imp.orgId,
+        registerId: imp.registerId,
+        at: now.toISOString(),
+        subscribed: imp.consent === "subscribed",
+      });
+    } else {
+      await createStage(h, table);
+    }
     let t0 = performance.now();
     const lap = (phase: keyof NonNullable<RunHooks["timings"]>) => {
       const t = performance.now();
       if (hooks.timings) hooks.timings[phase] = t - t0;
       t0 = t;
     };
-    const read = await stageRows(h, imp, table);
+    const read = await stageRows(h, imp, direct?.writer ?? (await openStageWriter(h, table)));
     lap("read");
-    const merged = await classify(db, imp, table);
+    const merged = direct ? { matched: 0, rejects: [] } : await classify(db, imp, table);
     lap("classify");
     const rejected = [...read.rejected];
     if (merged.rejects.length > 0) {
@@ -108,9 +129,13 @@ export async function runImport(
     }
     lap("report");
     await hooks.beforeMerge?.();
-    const now = new Date();
-    const done = await db.transaction(async (tx) => {
-      const counts = await merge(tx as unknown as Db, imp, table, now);
+    const load = direct;
+    const inTransaction = <T>(fn: (tx: Db) => Promise<T>) =>
+      load ? load.commit(fn) : db.transaction((tx) => fn(tx as unknown as Db));
+    const done = await inTransaction(async (tx) => {
+      const counts = load
+        ? { inserted: await recordImportConsent(tx, imp, now, load.loaded()), updated: 0 }
+        : await merge(tx, imp, table, now);
       lap("merge");
       await hooks.beforeCommit?.();
       const [row] = await tx
@@ -125,7 +150,7 @@ export async function runImport(
           rejectedRows: rejectedCount,
           suppressedRows: read.suppressed,
           reportFileId,
-          finishedAt: now,
+          finishedAt: new Date(),
         })
         .where(eq(imports.id, imp.id))
         .returning();
@@ -148,15 +173,16 @@ export async function runImport(
       });
       return row!;
     });
-    await dropStage(h, table);
+    if (!load) await dropStage(h, table);
     return done;
   } catch (err) {
+    await direct?.abort();
     if (reportFileId)
       await db
         .delete(storedFiles)
         .where(eq(storedFiles.id, reportFileId))
         .catch(() => {});
-    await dropStage(h, table).catch(() => {});
+    if (!direct) await dropStage(h, table).catch(() => {});
     const message = isAppError(err)
       ? err.userMessage
       : isUniqueViolation(err)
@@ -190,7 +216,7 @@ type ReadResult = {
 };
 
 /** Reads, validates and stages every row; returns the rows turned away and the counts. */
-async function stageRows(h: DbHandle, imp: Import, table: string): Promise<ReadResult> {
+async function stageRows(h: DbHandle, imp: Import, writer: StageWriter): Promise<ReadResult> {
   const db = h.db;
   const columns = await listColumns(db, imp.orgId, imp.registerId);
   const byTarget = new Map(columns.map((c) => [customTarget(c.key), c]));
@@ -216,7 +242,6 @@ async function stageRows(h: DbHandle, imp: Import, table: string): Promise<ReadR
   const source = await openImportBatches(db, imp);
   const header = source.header;
   const labelOf = (idx: number) => header[idx] ?? String(idx + 1);
-  const writer = await openStageWriter(h, table);
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
   let suppressedCount = 0;
@@ -319,6 +344,33 @@ async function loadSuppressions(db: Db, orgId: string): Promise<Set<string>> {
   return new Set(rows.map((r) => `${r.channel}:${r.hash}`));
 }
 
+async function registerIsEmpty(db: Db, imp: Import): Promise<boolean> {
+  const [any] = await queryRows<{ x: number }>(
+    db,
+    sql`select 1 as x from contacts where register_id = ${imp.registerId}::uuid limit 1`,
+  );
+  return !any;
+}
+
+/**
+ * After a direct load: the consent events of a "subscribed" import for the contacts it created
+ * (those of the register with its timestamp), in the load's transaction. Returns `loaded`.
+ */
+async function recordImportConsent(db: Db, imp: Import, now: Date, loaded: number) {
+  if (imp.consent !== "subscribed") return loaded;
+  const ts = now.toISOString();
+  await db.execute(sql`
+    insert into consent_events (org_id, register_id, contact_id, channel, action, source,
+                                wording, actor_id, created_at)
+    select ${imp.orgId}::uuid, ${imp.registerId}::uuid, c.id, ch.channel::consent_channel,
+           'subscribe'::consent_action, 'import'::consent_source, '', ${imp.createdBy}::uuid,
+           ${ts}::timestamptz
+    from contacts c cross join lateral (values ('email', c.email), ('sms', c.phone)) ch(channel, addr)
+    where c.register_id = ${imp.registerId}::uuid and c.org_id = ${imp.orgId}::uuid
+      and c.created_at = ${ts}::timestamptz and ch.addr is not null`);
+  return loaded;
+}
+
 type Classified = { matched: number; rejects: { rn: number; reject: string }[] };
 
 /**
@@ -329,12 +381,8 @@ type Classified = { matched: number; rejects: { rn: number; reject: string }[] }
 async function classify(db: Db, imp: Import, table: string): Promise<Classified> {
   const t = sql.raw(table);
   const reg = imp.registerId;
-  const [any] = await queryRows<{ x: number }>(
-    db,
-    sql`select 1 as x from contacts where register_id = ${reg}::uuid limit 1`,
-  );
   // An empty register (the first import): nothing to match, nothing taken.
-  if (!any) {
+  if (await registerIsEmpty(db, imp)) {
     if (imp.mode !== "update") return { matched: 0, rejects: [] };
     await db.execute(sql`update ${t} set reject = 'NOT_IN_REGISTER'`);
     const rows = await queryRows<{ rn: number }>(db, sql`select rn from ${t} order by rn`);

@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import type { Pool, PoolClient } from "pg";
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "@/db";
+import type { Db, DbHandle } from "@/db";
+import * as schema from "@/db/schema";
 
 /**
  * The staging table of one import: valid rows land here (COPY on PostgreSQL), then one
@@ -95,42 +96,19 @@ export async function openStageWriter(h: DbHandle, table: string): Promise<Stage
 }
 
 async function pgWriter(pool: Pool, table: string): Promise<StageWriter> {
-  const { from } = await import("pg-copy-streams");
   const client: PoolClient = await pool.connect();
-  const stream = client.query(from(`copy ${table} (${STAGE_COLUMNS}) from stdin`));
-  let failure: Error | null = null;
-  stream.on("error", (e: Error) => {
-    failure ??= e;
-  });
-  let buf = "";
+  const w = await copyWriter(client, `copy ${table} (${STAGE_COLUMNS}) from stdin`, copyLine);
   let released = false;
   const release = (err?: Error) => {
     if (released) return;
     released = true;
     client.release(err);
   };
-  const write = async (text: string) => {
-    if (failure) throw failure;
-    if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
-    if (failure) throw failure;
-  };
   return {
-    add(rn, email, phone, firstName, lastName, dataJson) {
-      buf += copyLine(rn, email, phone, firstName, lastName, dataJson);
-      if (buf.length >= PG_BUFFER) {
-        const text = buf;
-        buf = "";
-        return write(text);
-      }
-    },
+    add: w.add,
     async finish() {
       try {
-        if (buf) await write(buf);
-        buf = "";
-        const done = once(stream, "finish");
-        stream.end();
-        await Promise.race([done, once(stream, "error").then(([e]) => Promise.reject(e))]);
-        if (failure) throw failure;
+        await w.finish();
         release();
       } catch (e) {
         release(e as Error);
@@ -140,9 +118,153 @@ async function pgWriter(pool: Pool, table: string): Promise<StageWriter> {
     async abort() {
       if (released) return;
       // Ending a COPY with an error leaves the connection unusable: drop it from the pool.
-      stream.destroy(new Error("import aborted"));
+      w.destroy();
       release(new Error("import aborted"));
     },
+  };
+}
+
+type LineOf = (
+  rn: number,
+  email: string | null,
+  phone: string | null,
+  firstName: string | null,
+  lastName: string | null,
+  dataJson: string,
+) => string;
+
+/** COPY FROM STDIN on a connection, fed in PG_BUFFER-sized writes. */
+async function copyWriter(client: PoolClient, copySql: string, line: LineOf) {
+  const { from } = await import("pg-copy-streams");
+  const stream = client.query(from(copySql));
+  let failure: Error | null = null;
+  stream.on("error", (e: Error) => {
+    failure ??= e;
+  });
+  let buf = "";
+  const write = async (text: string) => {
+    if (failure) throw failure;
+    if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+    if (failure) throw failure;
+  };
+  return {
+    add(...args: Parameters<LineOf>) {
+      buf += line(...args);
+      if (buf.length >= PG_BUFFER) {
+        const text = buf;
+        buf = "";
+        return write(text);
+      }
+    },
+    /** Ends the COPY; resolves with the number of rows it loaded. */
+    async finish(): Promise<number> {
+      if (buf) await write(buf);
+      buf = "";
+      const done = once(stream, "finish");
+      stream.end();
+      await Promise.race([done, once(stream, "error").then(([e]) => Promise.reject(e))]);
+      if (failure) throw failure;
+      return Number(stream.rowCount);
+    },
+    destroy() {
+      stream.destroy(new Error("import aborted"));
+    },
+  };
+}
+
+/**
+ * A load straight into `contacts` for the first import into an empty register on PostgreSQL:
+ * COPY inside a transaction that stays open after `writer.finish()`, so the rest of the import's
+ * commit (consent events, counters, audit) runs in it through `commit(fn)` and a failure anywhere
+ * rolls everything back. No staging table: the rows are written once, while the reader parses,
+ * so PostgreSQL maintains the indexes on one core while Node validates on the other.
+ */
+export type DirectLoad = {
+  writer: StageWriter;
+  /** Rows the COPY loaded (after `writer.finish()`). */
+  loaded(): number;
+  /** Runs `fn` in the load's transaction and commits; rolls back if anything throws. */
+  commit<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Rolls back and gives up the connection (safe to call at any point, and twice). */
+  abort(): Promise<void>;
+};
+
+export async function openDirectLoad(
+  h: DbHandle,
+  target: {
+    orgId: string;
+    registerId: string;
+    /** created_at and updated_at of every loaded contact, ISO. */
+    at: string;
+    /** Mark contacts with an address as subscribed on that channel (consent events follow). */
+    subscribed: boolean;
+  },
+): Promise<DirectLoad> {
+  const client: PoolClient = await (h.raw as Pool).connect();
+  let released = false;
+  const release = (err?: Error) => {
+    if (released) return;
+    released = true;
+    client.release(err);
+  };
+  let w: Awaited<ReturnType<typeof copyWriter>>;
+  try {
+    await client.query("begin");
+    const fixed = `${target.orgId}\t${target.registerId}\t`;
+    const status = (addr: string | null) => (target.subscribed && addr ? "subscribed" : "none");
+    const tail = `\t${target.at}\t${target.at}\n`;
+    w = await copyWriter(
+      client,
+      `copy contacts (org_id, register_id, email, phone, first_name, last_name, data,
+                     email_status, sms_status, created_at, updated_at) from stdin`,
+      (_rn, email, phone, firstName, lastName, dataJson) =>
+        `${fixed}${copyText(email)}\t${copyText(phone)}\t${copyText(firstName ?? "")}\t${copyText(lastName ?? "")}\t${copyText(dataJson)}\t${status(email)}\t${status(phone)}${tail}`,
+    );
+  } catch (e) {
+    release(e as Error);
+    throw e;
+  }
+  let loaded = 0;
+  let copying = true;
+  const abort = async () => {
+    if (released) return;
+    if (copying) {
+      // Ending a COPY with an error leaves the connection unusable: drop it from the pool.
+      w.destroy();
+      release(new Error("import aborted"));
+      return;
+    }
+    try {
+      await client.query("rollback");
+      release();
+    } catch (e) {
+      release(e as Error);
+    }
+  };
+  return {
+    writer: {
+      add: w.add,
+      async finish() {
+        loaded = await w.finish();
+        copying = false;
+      },
+      abort,
+    },
+    loaded: () => loaded,
+    async commit(fn) {
+      try {
+        const { drizzle } = await import("drizzle-orm/node-postgres");
+        const tx = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+        const out = await fn(tx);
+        await client.query("commit");
+        release();
+        return out;
+      } catch (e) {
+        await abort();
+        throw e;
+      }
+    },
+    abort,
   };
 }
 
