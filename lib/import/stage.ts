@@ -144,7 +144,18 @@ async function copyWriter(client: PoolClient, copySql: string, line: LineOf) {
   let buf = "";
   const write = async (text: string) => {
     if (failure) throw failure;
-    if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+    if (!stream.write(text)) {
+      // Wait for drain or an error, removing both listeners (once() each time would leak one).
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off("drain", done);
+          stream.off("error", done);
+          resolve();
+        };
+        stream.on("drain", done);
+        stream.on("error", done);
+      });
+    }
     if (failure) throw failure;
   };
   return {
