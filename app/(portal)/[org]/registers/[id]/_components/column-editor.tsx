@@ -16,6 +16,8 @@ type Column = {
   required: boolean;
   helpText: string;
   options: string[];
+  /** Whether the column has a typed slot in contact_facets (fast segment counts). */
+  fastFilter: boolean;
 };
 
 /** One column: rename (the key and data stay), required, help text, options, move, remove. */
@@ -43,13 +45,14 @@ export function ColumnEditor({
     return (
       <p className="text-sm">
         <span className="font-medium">{c.label}</span> · {t(`types.${c.type}`)}
-        {c.required ? ` · ${t("required")}` : ""}
+        {c.required ? ` · ${t("required")}` : ""} · {t(c.fastFilter ? "fastFilter" : "slowFilter")}
       </p>
     );
   return (
     <div className="space-y-2 rounded-md border border-slate-200 p-3">
       <p className="text-xs text-slate-600">
-        {t(`types.${c.type}`)} · {t("keyIs", { key: c.key })}
+        {t(`types.${c.type}`)} · {t("keyIs", { key: c.key })} ·{" "}
+        {t(c.fastFilter ? "fastFilter" : "slowFilter")}
       </p>
       <form action={action} className="grid gap-2 md:grid-cols-2">
         <input type="hidden" name="org" value={org} />

@@ -54,6 +54,7 @@ export default async function ColumnsPage({
                     required: c.required,
                     helpText: c.helpText,
                     options: c.options,
+                    fastFilter: c.slot !== null,
                   }}
                   first={i === 0}
                   last={i === columns.length - 1}
