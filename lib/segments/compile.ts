@@ -65,7 +65,7 @@ export function compileFilter(filter: unknown, ctx: CompileContext): SQL {
  * The same filter as ONE condition on `contact_facets` (the typed copy that counts read), or
  * null when a condition's field is not in it (then count over `contacts` with `compileFilter`).
  * Scoped to the register only: `contact_facets` has no organisation column, so the caller must
- * already have checked that the register is the organisation's (`compileForRegister` does).
+ * already have checked that the register is the organisation's (`countFilter` does).
  */
 export function compileFacetFilter(filter: unknown, ctx: CompileContext): SQL | null {
   const tree = parseFilter(filter);
