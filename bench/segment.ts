@@ -55,7 +55,7 @@ export async function main(args: string[]): Promise<number> {
   );
   const bench = await openBenchDb();
   const keep = process.env.BENCH_KEEP === "1";
-  if (keep) bench.dispose = async () => bench.handle.close();
+  if (keep) bench.dispose = bench.keep;
   let code = 0;
   try {
     const { handle } = bench;

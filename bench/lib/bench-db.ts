@@ -10,6 +10,8 @@ export async function openBenchDb(): Promise<{
   handle: DbHandle;
   label: string;
   dispose: () => Promise<void>;
+  /** Closes the connections but keeps the database (BENCH_KEEP=1). */
+  keep: () => Promise<void>;
 }> {
   const { openDb } = await import("@/db");
   const { migrateDb } = await import("@/db/migrate");
@@ -42,6 +44,10 @@ export async function openBenchDb(): Promise<{
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       },
+      keep: async () => {
+        await handle.close();
+        await admin.end();
+      },
     };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "vk-bench-"));
@@ -54,5 +60,6 @@ export async function openBenchDb(): Promise<{
       await handle.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+    keep: () => handle.close(),
   };
 }
