@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from "pg";
 import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "@/db";
 import * as schema from "@/db/schema";
+import { createUuid7 } from "./uuid7";
 
 /**
  * The staging table of one import: valid rows land here (COPY on PostgreSQL), then one
@@ -224,12 +225,14 @@ export async function openDirectLoad(
     const fixed = `${target.orgId}\t${target.registerId}\t`;
     const status = (addr: string | null) => (target.subscribed && addr ? "subscribed" : "none");
     const tail = `\t${target.at}\t${target.at}\n`;
+    // Time-ordered ids: the load appends to the primary keys of contacts and contact_facets.
+    const nextId = createUuid7();
     w = await copyWriter(
       client,
-      `copy contacts (org_id, register_id, email, phone, first_name, last_name, data,
+      `copy contacts (id, org_id, register_id, email, phone, first_name, last_name, data,
                      email_status, sms_status, created_at, updated_at) from stdin`,
       (_rn, email, phone, firstName, lastName, dataJson) =>
-        `${fixed}${copyText(email)}\t${copyText(phone)}\t${copyText(firstName ?? "")}\t${copyText(lastName ?? "")}\t${copyText(dataJson)}\t${status(email)}\t${status(phone)}${tail}`,
+        `${nextId()}\t${fixed}${copyText(email)}\t${copyText(phone)}\t${copyText(firstName ?? "")}\t${copyText(lastName ?? "")}\t${copyText(dataJson)}\t${status(email)}\t${status(phone)}${tail}`,
     );
   } catch (e) {
     release(e as Error);
