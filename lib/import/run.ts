@@ -133,8 +133,9 @@ export async function runImport(
     const inTransaction = <T>(fn: (tx: Db) => Promise<T>) =>
       load ? load.commit(fn) : db.transaction((tx) => fn(tx as unknown as Db));
     const done = await inTransaction(async (tx) => {
+      if (load) await recordImportConsent(tx, imp, now);
       const counts = load
-        ? { inserted: await recordImportConsent(tx, imp, now, load.loaded()), updated: 0 }
+        ? { inserted: load.loaded(), updated: 0 }
         : await merge(tx, imp, table, now);
       lap("merge");
       await hooks.beforeCommit?.();
@@ -354,10 +355,10 @@ async function registerIsEmpty(db: Db, imp: Import): Promise<boolean> {
 
 /**
  * After a direct load: the consent events of a "subscribed" import for the contacts it created
- * (those of the register with its timestamp), in the load's transaction. Returns `loaded`.
+ * (those of the register with its timestamp), in the load's transaction.
  */
-async function recordImportConsent(db: Db, imp: Import, now: Date, loaded: number) {
-  if (imp.consent !== "subscribed") return loaded;
+async function recordImportConsent(db: Db, imp: Import, now: Date) {
+  if (imp.consent !== "subscribed") return;
   const ts = now.toISOString();
   await db.execute(sql`
     insert into consent_events (org_id, register_id, contact_id, channel, action, source,
@@ -368,7 +369,6 @@ async function recordImportConsent(db: Db, imp: Import, now: Date, loaded: numbe
     from contacts c cross join lateral (values ('email', c.email), ('sms', c.phone)) ch(channel, addr)
     where c.register_id = ${imp.registerId}::uuid and c.org_id = ${imp.orgId}::uuid
       and c.created_at = ${ts}::timestamptz and ch.addr is not null`);
-  return loaded;
 }
 
 type Classified = { matched: number; rejects: { rn: number; reject: string }[] };

@@ -125,14 +125,8 @@ async function pgWriter(pool: Pool, table: string): Promise<StageWriter> {
   };
 }
 
-type LineOf = (
-  rn: number,
-  email: string | null,
-  phone: string | null,
-  firstName: string | null,
-  lastName: string | null,
-  dataJson: string,
-) => string;
+/** One COPY line from what a StageWriter is given. */
+type LineOf = (...row: Parameters<StageWriter["add"]>) => string;
 
 /** COPY FROM STDIN on a connection, fed in PG_BUFFER-sized writes. */
 async function copyWriter(client: PoolClient, copySql: string, line: LineOf) {
