@@ -36,25 +36,28 @@ export function createDeduper(opts: {
     ? (field: DedupeField, v: string | null | undefined) =>
         v ? (field === "email" ? v.toLowerCase() : v) : null
     : dedupeKey;
-  const seen = new Map<DedupeField, Map<string, number>>(
-    opts.on.map((f) => [f, new Map<string, number>()]),
-  );
+  // Arrays, not a Map of Maps, and no per-row allocation: this runs once per imported row.
+  const fields = [...new Set(opts.on)];
+  const seen = fields.map(() => new Map<string, number>());
+  const keys: (string | null)[] = fields.map(() => null);
   return {
     check(row) {
-      const keys: [DedupeField, string][] = [];
-      for (const [field, map] of seen) {
-        const key = keyOf(field, row[field]);
+      for (let i = 0; i < fields.length; i++) {
+        const key = keyOf(fields[i]!, row[fields[i]!]);
+        keys[i] = key;
         if (key === null) continue;
-        const earlier = map.get(key);
-        if (earlier !== undefined) return { duplicateOfRow: earlier, field };
-        keys.push([field, key]);
+        const earlier = seen[i]!.get(key);
+        if (earlier !== undefined) return { duplicateOfRow: earlier, field: fields[i]! };
       }
-      for (const [field, key] of keys) seen.get(field)?.set(key, row.rowNumber);
+      for (let i = 0; i < fields.length; i++) {
+        const key = keys[i];
+        if (key !== null && key !== undefined) seen[i]!.set(key, row.rowNumber);
+      }
       return null;
     },
     get size() {
       let n = 0;
-      for (const map of seen.values()) n += map.size;
+      for (const map of seen) n += map.size;
       return n;
     },
   };

@@ -22,7 +22,7 @@ import {
   type StartInput,
 } from "./imports";
 import { runImport } from "./run";
-import { stageTable } from "./stage";
+import { matchTable, stageTable } from "./stage";
 
 let h: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -235,10 +235,11 @@ describe("import job", () => {
     expect(await listImports(h.db, ctx.org.id, ctx.register.id)).toMatchObject([
       { id: draft.id, status: "done" },
     ]);
-    // The staging table is gone.
+    // The staging and match tables are gone.
+    const stage = stageTable(draft.id);
     const [t] = await queryRows<{ n: number }>(
       h.db,
-      sql`select count(*)::int as n from pg_tables where tablename = ${stageTable(draft.id)}`,
+      sql`select count(*)::int as n from pg_tables where tablename in (${stage}, ${matchTable(stage)})`,
     );
     expect(Number(t!.n)).toBe(0);
   });
@@ -375,6 +376,70 @@ describe("import job", () => {
     expect(r2).toMatchObject({ insertedRows: 0, rejectedRows: 1 });
     expect(await reportPreview(h.db, r2)).toMatchObject([
       { row: "2", reason: "Puhelinnumero kuuluu jo toiselle rekisterin yhteystiedolle." },
+    ]);
+  });
+
+  it("turns away each kind of clash in every mode, with its reason", async () => {
+    const ctx = await orgWith();
+    const cols = { mapping: { "0": "email", "1": "phone", "2": "firstName" } };
+    await importBytes(
+      ctx,
+      "1.csv",
+      Buffer.from("email;phone;etunimi\na@x.fi;0401111111;A\nb@x.fi;0402222222;B\n"),
+      cols,
+    );
+    const reasons = async (r: Awaited<ReturnType<typeof importBytes>>) =>
+      (await reportPreview(h.db, r)).map((x) => [x.row, x.reason]);
+    // Add mode recognising e-mail only: A's row is skipped (unchanged); a new address with B's
+    // phone is refused.
+    const add = await importBytes(
+      ctx,
+      "2.csv",
+      Buffer.from("email;phone;etunimi\na@x.fi;;A2\nc@x.fi;0402222222;C\nd@x.fi;;D\n"),
+      { ...cols, mode: "add", dedupe: "email" },
+    );
+    expect(add).toMatchObject({ insertedRows: 1, unchangedRows: 1, rejectedRows: 1 });
+    expect(await reasons(add)).toEqual([
+      ["3", "Puhelinnumero kuuluu jo toiselle rekisterin yhteystiedolle."],
+    ]);
+    // Update mode recognising e-mail only: B's phone on an unknown address is not B.
+    const upd = await importBytes(
+      ctx,
+      "3.csv",
+      Buffer.from("email;phone;etunimi\nx@x.fi;0402222222;X\nb@x.fi;;B2\n"),
+      { ...cols, mode: "update", dedupe: "email" },
+    );
+    expect(upd).toMatchObject({ insertedRows: 0, updatedRows: 1, rejectedRows: 1 });
+    expect(await reasons(upd)).toEqual([
+      ["2", "Rekisterissä ei ole tätä yhteystietoa (tila: vain päivitys)."],
+    ]);
+    // Add-and-update: A's e-mail with B's phone, and B's e-mail with A's phone, are both refused.
+    const ups = await importBytes(
+      ctx,
+      "4.csv",
+      Buffer.from("email;phone;etunimi\na@x.fi;0402222222;A3\nb@x.fi;0401111111;B3\n"),
+      { ...cols, mode: "upsert" },
+    );
+    expect(ups).toMatchObject({ insertedRows: 0, updatedRows: 0, rejectedRows: 2 });
+    expect(await reasons(ups)).toEqual([
+      ["2", "Puhelinnumero kuuluu jo toiselle rekisterin yhteystiedolle."],
+      ["3", "Puhelinnumero kuuluu jo toiselle rekisterin yhteystiedolle."],
+    ]);
+    // Recognised by phone only: A's number with B's address is A, but the address is B's.
+    const byPhone = await importBytes(
+      ctx,
+      "5.csv",
+      Buffer.from("email;phone;etunimi\nb@x.fi;0401111111;A4\n"),
+      { ...cols, mode: "upsert", dedupe: "phone" },
+    );
+    expect(await reasons(byPhone)).toEqual([
+      ["2", "Sähköpostiosoite kuuluu jo toiselle rekisterin yhteystiedolle."],
+    ]);
+    const rows = await registerContacts(ctx.register.id);
+    expect(rows.map((c) => [c.email, c.phone, c.firstName])).toEqual([
+      ["a@x.fi", "+358401111111", "A"],
+      ["b@x.fi", "+358402222222", "B2"],
+      ["d@x.fi", null, "D"],
     ]);
   });
 
@@ -561,9 +626,10 @@ describe("import job", () => {
       ...DEFAULT_START,
       mapping: { "0": "email" },
     });
-    // A crash after staging: the status says running and a half-filled staging table is left.
+    // A crash after staging: the status says running, half-filled staging and match tables are left.
     await h.db.update(imports).set({ status: "running" }).where(eq(imports.id, draft.id));
     await h.db.execute(sql.raw(`create table ${stageTable(draft.id)} (junk int)`));
+    await h.db.execute(sql.raw(`create table ${matchTable(stageTable(draft.id))} (junk int)`));
     expect(await runImport(h, ctx.org.id, draft.id)).toMatchObject({
       status: "done",
       insertedRows: 2,

@@ -17,6 +17,7 @@ import { openImportBatches, openImportRows } from "./source";
 import {
   createStage,
   dropStage,
+  matchTable,
   openDirectLoad,
   openStageWriter,
   stageTable,
@@ -32,6 +33,8 @@ const PROGRESS_EVERY = 5_000;
 /** Rejected rows kept for the report; beyond this only the counts grow (noted in the report). */
 export const REPORT_MAX_ROWS = 100_000;
 const REPORT_DAYS = 30;
+/** work_mem for matching and merging (per hash or sort; one import at a time runs these). */
+const MATCH_WORK_MEM = "128MB";
 
 /** Test hooks: inject a failure at a point of the run; `timings` receives each phase's ms. */
 export type RunHooks = {
@@ -108,7 +111,7 @@ export async function runImport(
     };
     const read = await stageRows(h, imp, direct?.writer ?? (await openStageWriter(h, table)));
     lap("read");
-    const merged = direct ? { matched: 0, rejects: [] } : await classify(db, imp, table);
+    const merged = direct ? { matched: 0, rejects: [] } : await classify(h, imp, table);
     lap("classify");
     const rejected = [...read.rejected];
     if (merged.rejects.length > 0) {
@@ -136,7 +139,7 @@ export async function runImport(
       if (load) await recordImportConsent(tx, imp, now);
       const counts = load
         ? { inserted: load.loaded(), updated: 0 }
-        : await merge(tx, imp, table, now);
+        : await merge(h, tx, imp, table, now);
       lap("merge");
       await hooks.beforeCommit?.();
       const [row] = await tx
@@ -377,76 +380,100 @@ type Classified = { matched: number; rejects: { rn: number; reject: string }[] }
  * Finds each staged row's contact (by e-mail and/or phone as the import's dedupe says) and turns
  * away rows that would break the register's uniqueness (address owned by another contact, two
  * rows for one contact) or, in update mode, have no contact. Set-based SQL, no per-row queries.
+ * The result goes to the match table (see `matchTable`): a row there for every staged row with an
+ * owner or a reject; a staged row without one is a new contact.
  */
-async function classify(db: Db, imp: Import, table: string): Promise<Classified> {
+async function classify(h: DbHandle, imp: Import, table: string): Promise<Classified> {
+  const db = h.db;
   const t = sql.raw(table);
+  const m = sql.raw(matchTable(table));
   const reg = imp.registerId;
   // An empty register (the first import): nothing to match, nothing taken.
   if (await registerIsEmpty(db, imp)) {
     if (imp.mode !== "update") return { matched: 0, rejects: [] };
-    await db.execute(sql`update ${t} set reject = 'NOT_IN_REGISTER'`);
     const rows = await queryRows<{ rn: number }>(db, sql`select rn from ${t} order by rn`);
     return {
       matched: 0,
       rejects: rows.map((r) => ({ rn: Number(r.rn), reject: "NOT_IN_REGISTER" })),
     };
   }
-  await db.execute(sql`
-    update ${t} s set email_owner = c.id from contacts c
-    where c.register_id = ${reg}::uuid and s.email_l is not null and lower(c.email) = s.email_l`);
-  await db.execute(sql`
-    update ${t} s set phone_owner = c.id from contacts c
-    where c.register_id = ${reg}::uuid and s.phone is not null and c.phone = s.phone`);
-  const match =
-    imp.dedupe === "email"
-      ? sql`email_owner`
-      : imp.dedupe === "phone"
-        ? sql`phone_owner`
-        : sql`coalesce(email_owner, phone_owner)`;
-  await db.execute(sql`
-    update ${t} set match_id = ${match}
-    where (email_owner is not null or phone_owner is not null)`);
-  if (imp.mode === "update") {
-    await db.execute(sql`update ${t} set reject = 'NOT_IN_REGISTER' where match_id is null`);
-  }
-  if (imp.mode !== "add") {
-    // A matched row may not take an address another contact has; a new row may not either.
-    await db.execute(sql`
-      update ${t} set reject = case
-        when email_owner is not null and email_owner is distinct from match_id then 'EMAIL_TAKEN'
-        else 'PHONE_TAKEN' end
-      where reject is null
-        and ((email_owner is not null and email_owner is distinct from match_id)
-          or (phone_owner is not null and phone_owner is distinct from match_id))`);
-    await db.execute(sql`
-      update ${t} s set reject = 'SAME_CONTACT_TWICE'
-      from (select rn, row_number() over (partition by match_id order by rn) k
-            from ${t} where match_id is not null and reject is null) d
-      where d.rn = s.rn and d.k > 1`);
-  } else {
-    // Add mode skips rows of existing contacts; a new row whose other address is taken is turned away.
-    await db.execute(sql`
-      update ${t} set reject = case when email_owner is not null then 'EMAIL_TAKEN' else 'PHONE_TAKEN' end
-      where match_id is null and (email_owner is not null or phone_owner is not null)`);
-  }
-  const rejects = await queryRows<{ rn: number; reject: string }>(
-    db,
-    sql`select rn, reject from ${t} where reject is not null order by rn`,
-  );
-  const [m] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from ${t} where match_id is not null and reject is null`,
-  );
-  return {
-    matched: Number(m?.n ?? 0),
-    rejects: rejects.map((r) => ({ rn: Number(r.rn), reject: r.reject })),
-  };
+  return db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    await raiseWorkMem(h, tx);
+    // Statistics for the joins (a fresh staging table has none; sampling takes well under 1 s).
+    await tx.execute(sql`analyze ${t}`);
+    const match =
+      imp.dedupe === "email"
+        ? sql`e.id`
+        : imp.dedupe === "phone"
+          ? sql`p.id`
+          : sql`coalesce(e.id, p.id)`;
+    await tx.execute(sql`
+      insert into ${m} (rn, email_owner, phone_owner, match_id)
+      select s.rn, e.id, p.id, ${match}
+      from ${t} s
+      left join contacts e on e.register_id = ${reg}::uuid and e.email is not null
+        and lower(e.email) = s.email_l
+      left join contacts p on p.register_id = ${reg}::uuid and p.phone is not null
+        and p.phone = s.phone
+      where e.id is not null or p.id is not null`);
+    if (imp.mode === "update") {
+      await tx.execute(sql`update ${m} set reject = 'NOT_IN_REGISTER' where match_id is null`);
+      await tx.execute(sql`
+        insert into ${m} (rn, reject)
+        select s.rn, 'NOT_IN_REGISTER' from ${t} s
+        where not exists (select 1 from ${m} x where x.rn = s.rn)`);
+    }
+    if (imp.mode !== "add") {
+      // A matched row may not take an address another contact has; a new row may not either.
+      await tx.execute(sql`
+        update ${m} set reject = case
+          when email_owner is not null and email_owner is distinct from match_id then 'EMAIL_TAKEN'
+          else 'PHONE_TAKEN' end
+        where reject is null
+          and ((email_owner is not null and email_owner is distinct from match_id)
+            or (phone_owner is not null and phone_owner is distinct from match_id))`);
+      await tx.execute(sql`
+        update ${m} x set reject = 'SAME_CONTACT_TWICE'
+        from (select rn, row_number() over (partition by match_id order by rn) k
+              from ${m} where match_id is not null and reject is null) d
+        where d.rn = x.rn and d.k > 1`);
+    } else {
+      // Add mode skips rows of existing contacts; a new row whose other address is taken is turned away.
+      await tx.execute(sql`
+        update ${m} set reject = case when email_owner is not null then 'EMAIL_TAKEN' else 'PHONE_TAKEN' end
+        where match_id is null`);
+    }
+    const rejects = await queryRows<{ rn: number; reject: string }>(
+      tx,
+      sql`select rn, reject from ${m} where reject is not null order by rn`,
+    );
+    const [n] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${m} where match_id is not null and reject is null`,
+    );
+    return {
+      matched: Number(n?.n ?? 0),
+      rejects: rejects.map((r) => ({ rn: Number(r.rn), reject: r.reject })),
+    };
+  });
+}
+
+/**
+ * Lets the hash joins and sorts over a million staged rows and contacts run in memory instead of
+ * spilling to disk in batches (for the rest of the caller's transaction). Not on PGlite, whose
+ * memory is the browser-sized WebAssembly heap of this process.
+ */
+async function raiseWorkMem(h: DbHandle, tx: Db) {
+  if (h.kind !== "pglite") await tx.execute(sql.raw(`set local work_mem = '${MATCH_WORK_MEM}'`));
 }
 
 /** Inserts new contacts and updates changed ones from the staging table (inside the caller's transaction). */
-async function merge(db: Db, imp: Import, table: string, now: Date) {
+async function merge(h: DbHandle, db: Db, imp: Import, table: string, now: Date) {
   const t = sql.raw(table);
+  const m = sql.raw(matchTable(table));
   const ts = now.toISOString();
+  await raiseWorkMem(h, db);
   let inserted = 0;
   if (imp.mode !== "update") {
     const subscribed = imp.consent === "subscribed";
@@ -454,6 +481,7 @@ async function merge(db: Db, imp: Import, table: string, now: Date) {
       subscribed
         ? sql`case when ${sql.raw(col)} is not null then 'subscribed' else 'none' end::consent_status`
         : sql`'none'::consent_status`;
+    // A staged row without a match-table row is a new contact.
     const [r] = await queryRows<{ n: number }>(
       db,
       sql`
@@ -463,7 +491,7 @@ async function merge(db: Db, imp: Import, table: string, now: Date) {
         select ${imp.orgId}::uuid, ${imp.registerId}::uuid, email, phone, coalesce(first_name, ''),
                coalesce(last_name, ''), data, ${status("email")}, ${status("phone")},
                ${ts}::timestamptz, ${ts}::timestamptz
-        from ${t} where match_id is null and reject is null order by rn
+        from ${t} s where not exists (select 1 from ${m} x where x.rn = s.rn) order by rn
         returning id, email, phone
       ), ev as (
         insert into consent_events (org_id, register_id, contact_id, channel, action, source,
@@ -492,8 +520,8 @@ async function merge(db: Db, imp: Import, table: string, now: Date) {
           last_name = coalesce(s.last_name, c.last_name),
           data = c.data || s.data,
           updated_at = ${ts}::timestamptz
-        from ${t} s
-        where s.match_id = c.id and s.reject is null
+        from ${m} x join ${t} s on s.rn = x.rn
+        where x.match_id = c.id and x.reject is null
           and c.register_id = ${imp.registerId}::uuid and c.org_id = ${imp.orgId}::uuid
           and (coalesce(s.email, c.email), coalesce(s.phone, c.phone),
                coalesce(s.first_name, c.first_name), coalesce(s.last_name, c.last_name),

@@ -10,8 +10,13 @@ import { createUuid7 } from "./uuid7";
  * transaction merges them into `contacts`. A real (UNLOGGED on PostgreSQL) table, not a temporary
  * one, because pooled connections do not share temporary tables; named after the import so a
  * rerun of the job drops and recreates it.
+ *
+ * Beside it, `matchTable(table)`: one narrow row per staged row that has an owner in the register
+ * (or is turned away), written once by the matching step. Keeping the match out of the staged
+ * rows means the wide rows (with their jsonb) are written once, never rewritten by UPDATEs.
  */
 export const stageTable = (importId: string) => `import_stage_${importId.replace(/-/g, "")}`;
+export const matchTable = (stage: string) => `${stage}_m`;
 
 /** Columns written by the reader, in COPY order. */
 const STAGE_COLUMNS = "rn, email, email_l, phone, first_name, last_name, data";
@@ -27,7 +32,12 @@ export async function createStage(h: DbHandle, table: string): Promise<void> {
       phone text,
       first_name text,
       last_name text,
-      data jsonb not null,
+      data jsonb not null
+    )`),
+  );
+  await h.db.execute(
+    sql.raw(`create ${unlogged} table ${matchTable(table)} (
+      rn integer primary key,
       email_owner uuid,
       phone_owner uuid,
       match_id uuid,
@@ -37,7 +47,7 @@ export async function createStage(h: DbHandle, table: string): Promise<void> {
 }
 
 export async function dropStage(h: DbHandle, table: string): Promise<void> {
-  await h.db.execute(sql.raw(`drop table if exists ${table}`));
+  await h.db.execute(sql.raw(`drop table if exists ${table}, ${matchTable(table)}`));
 }
 
 /** One staged row: null means "no value" (an unmapped or empty cell). */

@@ -8,6 +8,18 @@ import { randomFillSync } from "node:crypto";
  */
 export function createUuid7(now: () => number = Date.now): () => string {
   const bytes = Buffer.alloc(16);
+  // Random bytes are drawn 8 KiB at a time: one randomFillSync per id cost ~5 µs, a third of the
+  // time Node spent on each imported row.
+  const pool = Buffer.alloc(8192);
+  let used = pool.length;
+  const random = (offset: number, length: number) => {
+    if (used + length > pool.length) {
+      randomFillSync(pool);
+      used = 0;
+    }
+    pool.copy(bytes, offset, used, used + length);
+    used += length;
+  };
   let lastMs = -1;
   let counter = 0;
   return () => {
@@ -21,13 +33,13 @@ export function createUuid7(now: () => number = Date.now): () => string {
         counter = 0;
       }
     } else {
-      randomFillSync(bytes, 6, 2);
+      random(6, 2);
       counter = bytes.readUInt16BE(6) & 0x7ff; // leave room to count up within the millisecond
     }
     lastMs = ms;
     bytes.writeUIntBE(ms, 0, 6);
     bytes.writeUInt16BE(0x7000 | counter, 6);
-    randomFillSync(bytes, 8, 8);
+    random(8, 8);
     bytes[8] = (bytes[8]! & 0x3f) | 0x80;
     const h = bytes.toString("hex");
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;

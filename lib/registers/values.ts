@@ -37,17 +37,27 @@ export function normalizeEmail(input: string): string | null {
 }
 
 /** A date as d.m.yyyy (Finnish) or yyyy-mm-dd (ISO) → "yyyy-mm-dd", or null if not a real date. */
+const FI_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseDate(input: string): string | null {
   const s = input.trim();
   let y: number, m: number, d: number;
-  const fi = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const fi = FI_DATE.exec(s);
   if (fi) [d, m, y] = [Number(fi[1]), Number(fi[2]), Number(fi[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  else {
+    const iso = ISO_DATE.exec(s);
+    if (!iso) return null;
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  }
+  // Years before 100 were never accepted (Date.UTC maps them to 19xx).
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** A number with a decimal point or a Finnish decimal comma; spaces as thousands separators. */
@@ -67,9 +77,21 @@ function asList(raw: string | string[] | null): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
+/** Each options list's options by their Finnish lower case, built once per list (imports call
+ * this a million times with the same list; lower-casing every option each time was most of it). */
+const optionIndex = new WeakMap<string[], Map<string, string>>();
+
 function matchOption(options: string[], v: string): string | undefined {
-  const lower = v.toLocaleLowerCase("fi");
-  return options.find((o) => o.toLocaleLowerCase("fi") === lower);
+  let index = optionIndex.get(options);
+  if (!index) {
+    index = new Map();
+    for (const o of options) {
+      const k = o.toLocaleLowerCase("fi");
+      if (!index.has(k)) index.set(k, o);
+    }
+    optionIndex.set(options, index);
+  }
+  return index.get(v.toLocaleLowerCase("fi"));
 }
 
 /**
