@@ -18,6 +18,7 @@
  *              register with contacts stage, match and merge instead (not this benchmark).
  *              The upload (storing the file) is not timed; it is the user's upload.
  *
+ * BENCH_KEEP=1 keeps the database afterwards (for EXPLAIN experiments; drop it by hand).
  * Last line: `import: ours=<s> reference=<s> ratio=<reference/ours> target=0.5`.
  */
 import { randomBytes } from "node:crypto";
@@ -301,7 +302,8 @@ export async function main(args: string[]): Promise<number> {
     );
   } finally {
     await handle.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (process.env.BENCH_KEEP === "1") console.log(`kept database ${name} (BENCH_KEEP=1)`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
     rmSync(dir, { recursive: true, force: true });
   }
