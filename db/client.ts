@@ -30,7 +30,9 @@ export async function openDb(opts: {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-    const client = new PGlite(opts.dataDir);
+    // pg_trgm backs the contact search index (migration 0014).
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const client = new PGlite({ dataDir: opts.dataDir, extensions: { pg_trgm } });
     await client.waitReady;
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind, raw: client, close: () => client.close() };

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   index,
@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn as AnyColumn,
 } from "drizzle-orm/pg-core";
 import { SLOT_NAMES } from "./facet-slots";
 import { organizations } from "./orgs";
@@ -104,6 +105,21 @@ export const registerColumns = pgTable(
 );
 
 /**
+ * What the contact list's search looks in, as one string: e-mail, "first last first" (so both
+ * name orders match) and phone, separated by U+001F so a term cannot span two fields. A trigram
+ * GIN index (pg_trgm) on exactly this expression serves `like '%term%'` at any register size;
+ * the search must use this function so PostgreSQL recognises the expression.
+ */
+export function contactSearchText(
+  email: AnyColumn | SQL,
+  firstName: AnyColumn | SQL,
+  lastName: AnyColumn | SQL,
+  phone: AnyColumn | SQL,
+): SQL {
+  return sql`(coalesce(lower(${email}), '') || E'\\x1f' || lower(${firstName} || ' ' || ${lastName} || ' ' || ${firstName}) || E'\\x1f' || coalesce(${phone}, ''))`;
+}
+
+/**
  * Contacts (R2). Custom values live in `data` keyed by column key. Indexes serve keyset paging
  * for each sort (sort key + id as tie-breaker) so pages stay fast at 1,000,000 rows per register.
  * Names are never null ('' when unknown) so sort keys compare without NULL cases.
@@ -143,6 +159,11 @@ export const contacts = pgTable(
       t.id,
     ),
     index("contacts_org_idx").on(t.orgId),
+    // The contact list's contains-search (pg_trgm, migration 0014): see `contactSearchText`.
+    index("contacts_search_trgm_idx").using(
+      "gin",
+      sql`${contactSearchText(t.email, t.firstName, t.lastName, t.phone)} gin_trgm_ops`,
+    ),
   ],
 );
 

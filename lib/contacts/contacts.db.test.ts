@@ -257,6 +257,10 @@ describe("listing contacts", () => {
       );
     expect(await q("FIRMA")).toEqual(["Aalto", "Bergman"]);
     expect(await q("liisa aalto")).toEqual(["Aalto"]);
+    expect(await q("Aalto Liisa")).toEqual(["Aalto"]);
+    // A term does not run from one field into the next (e-mail's end, then the first name).
+    expect(await q("fi liisa")).toEqual([]);
+    expect(await q("+358507654321")).toEqual(["Öhman"]);
     expect(await q("050 765")).toEqual(["Öhman"]);
     expect(await q("0507654321")).toEqual(["Öhman"]);
     expect(await q("100%")).toEqual(["Bergman"]);
