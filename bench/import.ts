@@ -28,6 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { DbHandle } from "@/db";
+import { machineLine } from "./lib/args";
 
 const TARGET = 0.5;
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/test";
@@ -208,10 +209,7 @@ export async function main(args: string[]): Promise<number> {
   const rows = args[0] ? Number(args[0].replace(/[_,]/g, "")) : 1_000_000;
   if (!Number.isSafeInteger(rows) || rows < 1) throw new Error("usage: import [rows]");
   const url = process.env.DATABASE_URL ?? DEFAULT_URL;
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus[0]?.model ?? "unknown cpu"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
-  );
+  console.log(machineLine());
   console.log(`runtime: node ${process.version} on ${os.platform()} ${os.release()}`);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "vk-bench-import-"));

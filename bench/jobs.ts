@@ -13,6 +13,7 @@
  */
 import os from "node:os";
 import type { DbHandle } from "@/db";
+import { machineLine, parseCounts } from "./lib/args";
 import { openBenchDb } from "./lib/bench-db";
 
 const TARGET = 0.5;
@@ -22,20 +23,6 @@ const CHUNK = 1000;
 
 type Rows = { rows: Record<string, unknown>[] };
 type RawQuery = (text: string, params?: unknown[]) => Promise<Rows>;
-
-function parseArgs(args: string[]) {
-  // Two runners side by side drain faster than one (the claim query of one overlaps the
-  // handlers and completion of the other); the reference gets as many loops. --runners=1 to compare.
-  const opts = { n: 100_000, runners: 2 };
-  for (const a of args) {
-    const m = /^--(n|runners)=(\d+)$/.exec(a);
-    if (!m) throw new Error(`unknown argument: ${a} (expected --n=<count> or --runners=<count>)`);
-    const v = Number(m[2]);
-    if (!Number.isSafeInteger(v) || v < 1) throw new Error(`--${m[1]} must be a positive integer`);
-    opts[m[1] as "n" | "runners"] = v;
-  }
-  return opts;
-}
 
 const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -116,12 +103,11 @@ function checkCounts(what: string, counts: Record<string, number>, n: number): b
 export async function main(args: string[]): Promise<number> {
   // Before any app module loads: the pino logger reads LOG_LEVEL when it is created.
   process.env.LOG_LEVEL = "silent";
-  const { n, runners } = parseArgs(args);
+  // Two runners side by side drain faster than one (the claim query of one overlaps the
+  // handlers and completion of the other); the reference gets as many loops. --runners=1 to compare.
+  const { n, runners } = parseCounts(args, { n: 100_000, runners: 2 });
 
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus[0]?.model ?? "unknown cpu"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
-  );
+  console.log(machineLine());
   console.log(`runtime: node ${process.version} on ${os.platform()} ${os.release()}`);
 
   const bench = await openBenchDb();

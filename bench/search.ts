@@ -18,7 +18,7 @@
  * otherwise PGlite in a temporary directory. BENCH_KEEP=1 keeps the PostgreSQL database.
  * Last line: `search: ours=<worst p50 ms> reference=<worst p50 ms> ratio=<reference/ours> target=10`.
  */
-import os from "node:os";
+import { machineLine, parseCounts } from "./lib/args";
 import { openBenchDb } from "./lib/bench-db";
 
 /** The index should make the slowest term at least ten times faster than the walk. */
@@ -27,27 +27,12 @@ const TARGET = 10;
 type Rows = { rows: Record<string, unknown>[] };
 type RawQuery = (text: string, params?: unknown[]) => Promise<Rows>;
 
-function parseArgs(args: string[]) {
-  const opts = { n: 1_000_000, runs: 20 };
-  for (const a of args) {
-    const m = /^--(n|runs)=(\d+)$/.exec(a);
-    if (!m) throw new Error(`unknown argument: ${a} (expected --n=<count> or --runs=<count>)`);
-    const v = Number(m[2]);
-    if (!Number.isSafeInteger(v) || v < 1) throw new Error(`--${m[1]} must be a positive integer`);
-    opts[m[1] as "n" | "runs"] = v;
-  }
-  return opts;
-}
-
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function main(args: string[]): Promise<number> {
   process.env.LOG_LEVEL = "silent";
-  const { n, runs } = parseArgs(args);
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus[0]?.model ?? "unknown cpu"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
-  );
+  const { n, runs } = parseCounts(args, { n: 1_000_000, runs: 20 });
+  console.log(machineLine());
   const bench = await openBenchDb();
   if (process.env.BENCH_KEEP === "1") bench.dispose = bench.keep;
   let code = 0;

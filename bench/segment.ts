@@ -19,7 +19,7 @@
  * BENCH_KEEP=1 keeps the PostgreSQL database afterwards (for EXPLAIN experiments; drop it by hand).
  * Last line: `segment: ours=<p50 ms> reference=<p50 ms> ratio=<reference/ours> target=0.83`.
  */
-import os from "node:os";
+import { machineLine, parseCounts } from "./lib/args";
 import { openBenchDb } from "./lib/bench-db";
 
 const TARGET = 0.83;
@@ -27,18 +27,6 @@ const P50_LIMIT_MS = 150;
 
 type Rows = { rows: Record<string, unknown>[] };
 type RawQuery = (text: string, params?: unknown[]) => Promise<Rows>;
-
-function parseArgs(args: string[]) {
-  const opts = { n: 1_000_000, runs: 30 };
-  for (const a of args) {
-    const m = /^--(n|runs)=(\d+)$/.exec(a);
-    if (!m) throw new Error(`unknown argument: ${a} (expected --n=<count> or --runs=<count>)`);
-    const v = Number(m[2]);
-    if (!Number.isSafeInteger(v) || v < 1) throw new Error(`--${m[1]} must be a positive integer`);
-    opts[m[1] as "n" | "runs"] = v;
-  }
-  return opts;
-}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,11 +36,8 @@ const ms = (x: number) => x.toFixed(1);
 
 export async function main(args: string[]): Promise<number> {
   process.env.LOG_LEVEL = "silent";
-  const { n, runs } = parseArgs(args);
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus[0]?.model ?? "unknown cpu"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
-  );
+  const { n, runs } = parseCounts(args, { n: 1_000_000, runs: 30 });
+  console.log(machineLine());
   const bench = await openBenchDb();
   const keep = process.env.BENCH_KEEP === "1";
   if (keep) bench.dispose = bench.keep;
