@@ -15,7 +15,9 @@
  *              decode, parse, validate every value, dedupe, and — the register being empty, on
  *              PostgreSQL — COPY straight into contacts (all its indexes, the contact_facets
  *              trigger) inside the transaction that writes counters and audit. Imports into a
- *              register with contacts stage, match and merge instead (not this benchmark).
+ *              register with contacts stage, match and merge instead: timed after it as
+ *              `again` (the same file into the full register: nothing changes) and `grow`
+ *              (a fifth as many new rows into it), not part of the ratio.
  *              The upload (storing the file) is not timed; it is the user's upload.
  *
  * BENCH_KEEP=1 keeps the database afterwards (for EXPLAIN experiments; drop it by hand).
@@ -52,11 +54,11 @@ const LAST = ["Virtanen", "Mäkelä", "Korhonen", "Nieminen", "Hämäläinen", "
 const CITY = ["Helsinki", "Espoo", "Tampere", "Oulu", "Turku", "Jyväskylä", "Hämeenlinna"];
 const INTEREST = ["golf", "tennis", "purjehdus", "hiihto", "kalastus"];
 
-/** Writes the CSV; row i is deterministic so runs are comparable. */
-async function writeCsv(file: string, rows: number) {
+/** Writes the CSV of rows from..from+rows-1; row i is deterministic so runs are comparable. */
+async function writeCsv(file: string, rows: number, from = 0) {
   const out = createWriteStream(file);
   let buf = `${HEADER.join(";")}\n`;
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < from + rows; i++) {
     const a = INTEREST[i % 5]!;
     const b = INTEREST[(i * 7 + 3) % 5]!;
     buf +=
@@ -292,6 +294,23 @@ export async function main(args: string[]): Promise<number> {
       `again:     the same file into the full register ${(a.ms / 1000).toFixed(2)} s → ${Math.round(rows / (a.ms / 1000))} rows/s ` +
         `(unchanged ${ad.unchangedRows}; read+validate+stage ${pa("read")}, match ${pa("classify")}, report ${pa("report")}, merge/commit ${pa("merge")}; ` +
         `peak heap ${(a.peakHeap / 2 ** 20).toFixed(0)} MiB)`,
+    );
+    // A fifth as many new contacts into the full register (a month's new members): staged,
+    // matched (nothing matches) and inserted by the merge.
+    const growRows = Math.max(1, Math.floor(rows / 5));
+    const growFile = path.join(dir, "grow.csv");
+    await writeCsv(growFile, growRows, rows);
+    const g = await ours(handle, growFile, to);
+    if (g.done.insertedRows !== growRows || g.done.rejectedRows !== 0) {
+      console.error(
+        `grow: WRONG result: inserted ${g.done.insertedRows}, rejected ${g.done.rejectedRows}`,
+      );
+      code = 1;
+    }
+    const pg = (k: keyof typeof g.timings) => `${((g.timings[k] ?? 0) / 1000).toFixed(2)} s`;
+    console.log(
+      `grow:      ${growRows} new contacts into the full register ${(g.ms / 1000).toFixed(2)} s → ${Math.round(growRows / (g.ms / 1000))} rows/s ` +
+        `(read+validate+stage ${pg("read")}, match ${pg("classify")}, merge/commit ${pg("merge")})`,
     );
     const ratio = ref.ms / o.ms;
     console.log(
