@@ -317,6 +317,8 @@ describe("import job", () => {
     const r4 = await importBytes(ctx, "4.csv", Buffer.from(fourth), { mode: "upsert" });
     expect(r4).toMatchObject({ insertedRows: 1, updatedRows: 1, unchangedRows: 0 });
     const before = await registerContacts(ctx.register.id);
+    // Contacts an import adds get time-ordered ids (UUID version 7), staged or loaded directly.
+    for (const c of before) expect(c.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
     const r5 = await importBytes(ctx, "4.csv", Buffer.from(fourth), { mode: "upsert" });
     expect(r5).toMatchObject({
       insertedRows: 0,
