@@ -33,7 +33,7 @@ const PROGRESS_EVERY = 5_000;
 /** Rejected rows kept for the report; beyond this only the counts grow (noted in the report). */
 export const REPORT_MAX_ROWS = 100_000;
 const REPORT_DAYS = 30;
-/** work_mem for matching and merging (per hash or sort; one import at a time runs these). */
+/** work_mem for matching and merging: per hash or sort, per running import (see OPERATIONS). */
 const MATCH_WORK_MEM = "128MB";
 
 /** Test hooks: inject a failure at a point of the run; `timings` receives each phase's ms. */
