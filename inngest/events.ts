@@ -32,6 +32,20 @@ export const events = {
     segmentId: z.uuid().nullable().optional(),
     locale: z.enum(["fi", "en"]),
   }),
+  /**
+   * After an erasure (R11): delete the organisation's kept import and export files, made up to
+   * `before`, that mention the person. Only the addresses' SHA-256 hashes travel, never the address.
+   */
+  "person/files.erase": z.object({
+    orgId: z.uuid(),
+    hashes: z
+      .array(z.string().regex(/^[0-9a-f]{64}$/))
+      .min(1)
+      .max(50),
+    before: z.iso.datetime(),
+    actorId: z.uuid().nullable(),
+    actorEmail: z.string().max(320).nullable(),
+  }),
   /** Runs a queued import of a file into a register (R3). */
   "register/import.requested": z.object({ orgId: z.uuid(), importId: z.uuid() }),
   /**

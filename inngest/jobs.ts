@@ -5,6 +5,7 @@ import { sendEmailMessage } from "./functions/email/send-message";
 import { sendSmsMessage } from "./functions/sms/send-message";
 import { exportContacts } from "./functions/registers/export-contacts";
 import { runRegisterImport } from "./functions/registers/import";
+import { eraseFiles } from "./functions/registers/erase-files";
 import { sendCampaignJob } from "./functions/campaigns/send-campaign";
 
 /** Every job, keyed by its event. One handler per event. */
@@ -14,6 +15,7 @@ export const jobs: JobDefinition[] = [
   sendSmsMessage,
   exportContacts,
   runRegisterImport,
+  eraseFiles,
   sendCampaignJob,
 ] as JobDefinition[];
 

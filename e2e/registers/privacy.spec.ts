@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, PARTNER, signIn } from "../fixtures/auth";
+import { exportAndDownload } from "./helpers";
 
 /** Creates a register through the UI (one text column) and returns its page URL. */
 async function createRegister(page: Page, name: string) {
@@ -85,6 +86,11 @@ test("[registers] a person's data is downloaded and the person erased everywhere
     await page.getByRole("button", { name: "Lisää yhteystieto" }).click();
     await expect(page.getByRole("link", { name: "Tiina" })).toBeVisible();
   }
+  // An export of the second register is a kept file that names her.
+  await page.getByRole("link", { name: "Viennit" }).click();
+  const exported = await exportAndDownload(page, "csv");
+  const exportsUrl = page.url();
+  expect(exported.bytes.toString("utf8")).toContain(email);
 
   await page.goto(`/${DEMO.org}/registers`);
   await page.getByRole("link", { name: "Tietosuojapyynnöt" }).click();
@@ -120,8 +126,26 @@ test("[registers] a person's data is downloaded and the person erased everywhere
     "Henkilöä ei löytynyt yhdestäkään rekisteristä.",
   );
   await expect(page.getByText("Estolistalla (sähköposti): poistopyyntö")).toBeVisible();
+  // The background job reads the kept files and deletes the export that names her.
+  await page.goto(exportsUrl);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("export-row").first()).toContainText("Poistettu", {
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 60_000 });
   await page.goto(`/${DEMO.org}/audit`);
   await expect(
     page.getByText("poisti henkilön kaikista rekistereistä", { exact: false }).first(),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByText(
+        "poistetun henkilön mainitsevat tuonti- ja vientitiedostot poistettu (1 tiedosto)",
+        {
+          exact: false,
+        },
+      )
+      .first(),
   ).toBeVisible();
 });

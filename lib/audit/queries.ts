@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "register.privacy_updated",
   "person.exported",
   "person.erased",
+  "person.files_erased",
   "import.completed",
   "sms_sender.added",
   "sms_sender.removed",

@@ -36,6 +36,7 @@ export type AuditAction =
   | "register.privacy_updated"
   | "person.exported"
   | "person.erased"
+  | "person.files_erased"
   | "export.created"
   | "consent.recorded"
   | "suppression.added"

@@ -6,13 +6,19 @@ import {
   organizations,
   registerColumns,
   registers,
+  sandboxEmails,
+  sandboxSms,
+  smsInbound,
+  storedFiles,
   suppressions,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { toCsv } from "@/lib/audit/csv";
 import { addressHash, type Channel } from "@/lib/consent/address-hash";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { authorizeActor, type Actor } from "@/lib/registers/registers";
 import { normalizeEmail } from "@/lib/registers/values";
+import { SCANNED_PURPOSES } from "./erase-files";
 import { normalizePhone } from "@/lib/sms/phone";
 
 /**
@@ -172,7 +178,8 @@ function addressesOf(
 ): PersonQuery[] {
   const out = new Map<string, PersonQuery>([[`${q.channel}:${q.value}`, q]]);
   for (const c of found) {
-    const e = c.email ? normalizeEmail(c.email) : null;
+    // Lower-cased as the query is: "Liisa@" and "liisa@" are one address (one suppression).
+    const e = c.email ? normalizeEmail(c.email)?.toLowerCase() : null;
     if (e) out.set(`email:${e}`, { channel: "email", value: e });
     if (c.phone) out.set(`sms:${c.phone}`, { channel: "sms", value: c.phone });
   }
@@ -233,18 +240,31 @@ export async function exportPerson(
   return { body: toCsv(rows), contentType: "text/csv; charset=utf-8", extension: "csv" };
 }
 
+export type Erasure = {
+  contacts: number;
+  registers: number;
+  addresses: number;
+  /** Sandbox e-mails and SMS to the person, and inbound SMS from them, deleted. */
+  messages: number;
+  /** Kept import and export files the background job reads (and deletes if they mention them). */
+  files: number;
+};
+
 /**
  * Erases the person everywhere in the organisation (main users): deletes every contact with
- * the address (consent events and links cascade), and keeps for each of the person's addresses
- * only a suppression entry by hash (value null, reason erasure), so no later import or join
- * brings them back silently. Other organisations are untouched. Returns what was removed.
+ * the address (consent events and links cascade), the sandbox outbox's copies of messages to
+ * them, inbound SMS from them and the finished send jobs that carried their address; keeps for
+ * each of the person's addresses only a suppression entry by hash (value null, reason erasure),
+ * so no later import or join brings them back silently; and queues a job that deletes the kept
+ * import and export files mentioning them (`erase-files.ts`). Other organisations are untouched.
+ * Returns what was removed.
  */
 export async function erasePerson(
   db: Db,
   orgId: string,
   actor: Actor,
   q: PersonQuery,
-): Promise<{ contacts: number; registers: number; addresses: number }> {
+): Promise<Erasure> {
   await authorizeActor(db, orgId, actor, "main");
   return db.transaction(async (tx) => {
     const found = await tx
@@ -293,10 +313,32 @@ export async function erasePerson(
           set: { value: null, reason: "erasure" },
         });
     }
-    const result = {
+    const messages = await eraseMessages(tx, orgId, addresses);
+    const hashes = addresses.map((a) => addressHash(a.channel, a.value));
+    // The database's clock, as the files' created_at: what exists now is what the job reads.
+    const [files] = await tx
+      .select({
+        n: sql<number>`count(*)::int`,
+        now: sql<string>`to_char((now() + interval '1 millisecond') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      })
+      .from(storedFiles)
+      .where(
+        and(eq(storedFiles.orgId, orgId), inArray(storedFiles.purpose, [...SCANNED_PURPOSES])),
+      );
+    if (files!.n > 0)
+      await enqueue(tx, "person/files.erase", {
+        orgId,
+        hashes,
+        before: files!.now,
+        actorId: actor.userId,
+        actorEmail: actor.userEmail || null,
+      });
+    const result: Erasure = {
       contacts: found.length,
       registers: new Set(found.map((c) => c.registerId)).size,
       addresses: addresses.length,
+      messages,
+      files: files!.n,
     };
     await recordAudit(tx, {
       orgId,
@@ -310,4 +352,61 @@ export async function erasePerson(
     });
     return result;
   });
+}
+
+/**
+ * Messages of the organisation kept with the person's address: the sandbox outbox's copies
+ * (e-mail and SMS), inbound SMS from their number (gateways write numbers in many forms, so the
+ * senders are normalised here), and finished send jobs whose payload names the address (jobs
+ * are pruned 7 days after finishing anyway). Returns how many sandbox and inbound rows went.
+ */
+async function eraseMessages(tx: Db, orgId: string, addresses: PersonQuery[]): Promise<number> {
+  const emails = addresses.filter((a) => a.channel === "email").map((a) => a.value.toLowerCase());
+  const phones = addresses.filter((a) => a.channel === "sms").map((a) => a.value);
+  let n = 0;
+  if (emails.length) {
+    const gone = await tx
+      .delete(sandboxEmails)
+      .where(
+        and(
+          eq(sandboxEmails.orgId, orgId),
+          inArray(sql`lower(${sandboxEmails.toAddress})`, emails),
+        ),
+      )
+      .returning({ id: sandboxEmails.id });
+    n += gone.length;
+  }
+  if (phones.length) {
+    const gone = await tx
+      .delete(sandboxSms)
+      .where(and(eq(sandboxSms.orgId, orgId), inArray(sandboxSms.recipient, phones)))
+      .returning({ id: sandboxSms.id });
+    n += gone.length;
+    const senders = await tx
+      .selectDistinct({ sender: smsInbound.sender })
+      .from(smsInbound)
+      .where(eq(smsInbound.orgId, orgId));
+    const theirs = senders
+      .map((r) => r.sender)
+      .filter((s) => {
+        const p = normalizePhone(s);
+        return p !== null && phones.includes(p);
+      });
+    if (theirs.length) {
+      const inbound = await tx
+        .delete(smsInbound)
+        .where(and(eq(smsInbound.orgId, orgId), inArray(smsInbound.sender, theirs)))
+        .returning({ id: smsInbound.id });
+      n += inbound.length;
+    }
+  }
+  const sent = [...emails, ...phones];
+  if (sent.length)
+    await tx.execute(sql`
+      delete from jobs
+      where status = 'done'
+        and name in ('email/message.requested', 'sms/message.requested')
+        and payload->>'orgId' = ${orgId}
+        and lower(payload->>'to') in (select jsonb_array_elements_text(${JSON.stringify(sent.map((a) => a.toLowerCase()))}::jsonb))`);
+  return n;
 }
