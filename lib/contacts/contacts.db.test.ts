@@ -263,6 +263,8 @@ describe("listing contacts", () => {
     expect(await q("+358507654321")).toEqual(["Öhman"]);
     expect(await q("050 765")).toEqual(["Öhman"]);
     expect(await q("0507654321")).toEqual(["Öhman"]);
+    expect(await q("358507654321")).toEqual(["Öhman"]);
+    expect(await q("00358 50 765 4321")).toEqual(["Öhman"]);
     expect(await q("100%")).toEqual(["Bergman"]);
     expect(await q("_")).toEqual(["Bergman"]);
     expect(await q("ei-ketään")).toEqual([]);
