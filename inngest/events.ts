@@ -46,6 +46,8 @@ export const events = {
     actorId: z.uuid().nullable(),
     actorEmail: z.string().max(320).nullable(),
   }),
+  /** Deletes the contacts of a bulk deletion (R2), batch by batch. */
+  "register/contacts.delete": z.object({ orgId: z.uuid(), deletionId: z.uuid() }),
   /** Runs a queued import of a file into a register (R3). */
   "register/import.requested": z.object({ orgId: z.uuid(), importId: z.uuid() }),
   /**

@@ -52,11 +52,12 @@ const smsWithKey = (key: string) =>
   h.db.select().from(sandboxSms).where(eq(sandboxSms.messageKey, key));
 
 describe("every job has an Inngest function", () => {
-  it("serves the campaign, e-mail, SMS, import, export, erasure and ping jobs under their ids", () => {
+  it("serves the campaign, e-mail, SMS, import, export, bulk deletion, erasure and ping jobs under their ids", () => {
     expect(jobFunctions.map((f) => f.id()).sort()).toEqual([
       "campaign-send",
       "email-send-message",
       "person-erase-files",
+      "register-delete-contacts",
       "register-export-contacts",
       "register-import",
       "sms-send-message",

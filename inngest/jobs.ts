@@ -6,6 +6,7 @@ import { sendSmsMessage } from "./functions/sms/send-message";
 import { exportContacts } from "./functions/registers/export-contacts";
 import { runRegisterImport } from "./functions/registers/import";
 import { eraseFiles } from "./functions/registers/erase-files";
+import { deleteContacts } from "./functions/registers/delete-contacts";
 import { sendCampaignJob } from "./functions/campaigns/send-campaign";
 
 /** Every job, keyed by its event. One handler per event. */
@@ -16,6 +17,7 @@ export const jobs: JobDefinition[] = [
   exportContacts,
   runRegisterImport,
   eraseFiles,
+  deleteContacts,
   sendCampaignJob,
 ] as JobDefinition[];
 

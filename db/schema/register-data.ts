@@ -96,6 +96,36 @@ export const exports = pgTable(
 );
 
 /**
+ * A bulk deletion of a register's contacts (R2): the contacts matching a search and a column
+ * filter (a segment filter tree), created up to `before`, deleted by a job in batches that each
+ * commit, so `deleted` moves the progress bar and a rerun after a crash carries on where it
+ * stopped. `total` is the count when it was asked for.
+ */
+export const contactDeletions = pgTable(
+  "contact_deletions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    registerId: uuid()
+      .notNull()
+      .references(() => registers.id, { onDelete: "cascade" }),
+    q: text().notNull().default(""),
+    filter: jsonb().$type<unknown>(),
+    before: timestamp({ withTimezone: true }).notNull(),
+    status: workStatus().notNull().default("queued"),
+    total: integer().notNull().default(0),
+    deleted: integer().notNull().default(0),
+    error: text(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("contact_deletions_register_idx").on(t.registerId, t.createdAt)],
+);
+
+/**
  * A saved segment (R5): a filter tree over a register's columns, compiled to one SQL WHERE
  * clause by `lib/segments`. The tree shape is validated by the segments zod schema.
  */

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, PARTNER, signIn } from "../fixtures/auth";
+import { addContact, createRegisterWithColumns } from "./helpers";
 
 test("[registers] a main user creates a register with a choice column and manages its contacts", async ({
   page,
@@ -114,4 +115,39 @@ test("[registers] a main user creates a register with a choice column and manage
     await expect(other.getByRole("heading", { name: "Sivua ei löytynyt" })).toBeVisible();
   }
   await ctx.close();
+});
+
+test("[registers] the contacts a search shows are deleted, with a count first and progress after", async ({
+  page,
+}) => {
+  await signIn(page, DEMO);
+  const run = Date.now();
+  const registerPath = await createRegisterWithColumns(page, `Poistotesti ${run}`, []);
+  for (const [email, first, last] of [
+    [`a-${run}@firma.fi`, "Aino", "Aalto"],
+    [`b-${run}@firma.fi`, "Bertta", "Berg"],
+    [`c-${run}@koti.fi`, "Cecilia", "Carlsson"],
+  ] as const)
+    await addContact(page, registerPath, { email, firstName: first, lastName: last, choices: [] });
+
+  await page.goto(registerPath);
+  await page.getByRole("searchbox", { name: "Hae" }).fill("firma");
+  await page.getByRole("button", { name: "Hae" }).click();
+  await expect(page.getByRole("link", { name: "Carlsson Cecilia" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Poista nämä yhteystiedot…" }).click();
+  const confirm = page.getByTestId("bulk-delete-confirm");
+  await expect(confirm).toContainText("Poistetaanko 2 yhteystietoa pysyvästi?");
+  await expect(confirm).toContainText("Haku: ”firma”.");
+  // Cancel keeps everything; asking again and confirming deletes the two.
+  await confirm.getByRole("link", { name: "Peruuta" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Aalto Aino" })).toBeVisible();
+  await page.getByRole("link", { name: "Poista nämä yhteystiedot…" }).click();
+  await page.getByRole("button", { name: "Poista pysyvästi" }).click();
+  await expect(page.getByTestId("contact-deletion")).toContainText("Poistettu 2 yhteystietoa.", {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole("link", { name: "Carlsson Cecilia" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Aalto Aino" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Berg Bertta" })).toHaveCount(0);
 });

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "register.deleted",
   "register.column_removed",
   "contact.deleted",
+  "contact.bulk_deleted",
   "export.created",
   "consent.recorded",
   "suppression.added",

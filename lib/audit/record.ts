@@ -33,6 +33,7 @@ export type AuditAction =
   | "register.deleted"
   | "register.column_removed"
   | "contact.deleted"
+  | "contact.bulk_deleted"
   | "register.privacy_updated"
   | "person.exported"
   | "person.erased"

@@ -5,6 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { orgAction, type OrgActionContext } from "@/lib/action";
+import { AppError } from "@/lib/errors";
+import { decodeFilterParam } from "@/lib/segments/schemas";
+import { requestDeletion } from "./bulk-delete";
 import { createContact, deleteContact, updateContact, type ContactRaw } from "./contacts";
 
 const id = z.uuid({ error: "errors.NOT_FOUND" });
@@ -61,6 +64,31 @@ export const deleteContactAction = orgAction(
   { schema: DeleteContactSchema, role: "editor" },
   async (input, ctx) => {
     await deleteContact(await getDb(), ctx.orgId, actor(ctx), input.registerId, input.contactId);
+    revalidatePath(`/${ctx.slug}/registers/${input.registerId}`);
+    redirect(`/${ctx.slug}/registers/${input.registerId}`);
+  },
+);
+
+const BulkDeleteSchema = z.object({
+  registerId: id,
+  q: z.string().max(200).optional().default(""),
+  f: z.string().max(40000).optional().default(""),
+});
+
+/**
+ * Deletes the contacts the list shows (its search and column filter) in a background job; back
+ * on the register page its progress bar shows how far it got.
+ */
+export const bulkDeleteContactsAction = orgAction(
+  { schema: BulkDeleteSchema, role: "editor" },
+  async (input, ctx) => {
+    const filter = input.f ? decodeFilterParam(input.f) : null;
+    if (input.f && !filter)
+      throw new AppError("BAD_REQUEST", { userMessage: "segments.filterInvalid" });
+    await requestDeletion(await getDb(), ctx.orgId, actor(ctx), input.registerId, {
+      q: input.q,
+      filter,
+    });
     revalidatePath(`/${ctx.slug}/registers/${input.registerId}`);
     redirect(`/${ctx.slug}/registers/${input.registerId}`);
   },

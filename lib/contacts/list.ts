@@ -87,6 +87,25 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 /**
+ * The condition for a register's contacts that match a search term and an extra condition (a
+ * compiled column filter): what the list shows, and what a bulk deletion deletes.
+ */
+export function matchingContacts(
+  orgId: string,
+  registerId: string,
+  opts: { q?: string; where?: SQL } = {},
+): SQL {
+  const where: SQL[] = [
+    sql`${contacts.registerId} = ${registerId}`,
+    sql`${contacts.orgId} = ${orgId}`,
+  ];
+  const search = searchCondition(opts.q ?? "");
+  if (search) where.push(search);
+  if (opts.where) where.push(opts.where);
+  return sql.join(where, sql` and `);
+}
+
+/**
  * One page of a register's contacts (org-checked), keyset-paged: stable at any depth. `where` is
  * an extra condition (a compiled segment filter from `lib/segments`, already scoped).
  */
@@ -107,11 +126,7 @@ export async function listContacts(
   const dir = opts.dir === "asc" ? sql`asc` : sql`desc`;
   const { expr, cast } = KEY[sort];
   const after = decodeCursor(opts.cursor, sort);
-  const where: SQL[] = [sql`${contacts.registerId} = ${registerId}`];
-  where.push(sql`${contacts.orgId} = ${orgId}`);
-  const search = searchCondition(opts.q ?? "");
-  if (search) where.push(search);
-  if (opts.where) where.push(opts.where);
+  const where = [matchingContacts(orgId, registerId, opts)];
   if (after) {
     const op = opts.dir === "asc" ? sql`>` : sql`<`;
     where.push(sql`(${expr}, ${contacts.id}) ${op} (${after[0]}${cast}, ${after[1]}::uuid)`);

@@ -15,8 +15,12 @@ import { ContactSearch } from "./_components/contact-search";
 import { ContactsFilter } from "./segments/_components/contacts-filter";
 import { listImports } from "@/lib/import/imports";
 import { ImportList } from "./imports/_components/import-list";
+import { countDeletion, currentDeletion } from "@/lib/contacts/bulk-delete";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { BulkDeleteForm } from "./_components/bulk-delete-form";
 
-type Search = { q?: string; sort?: string; dir?: string; after?: string; f?: string };
+type Search = { q?: string; sort?: string; dir?: string; after?: string; f?: string; del?: string };
 
 export async function generateMetadata() {
   return { title: (await getTranslations("contacts"))("title") };
@@ -61,6 +65,18 @@ export default async function RegisterPage({
   const recentImports = await listImports(db, m.orgId, id, 5);
   const tImport = await getTranslations("import.page");
   const base = `/${org}/registers/${id}`;
+  const canEdit = hasRole(m.role, "editor");
+  const deletion = await currentDeletion(db, m.orgId, id);
+  const deleting = deletion?.status === "queued" || deletion?.status === "running";
+  const tDel = await getTranslations("contacts.bulkDelete");
+  // The confirmation of "delete these contacts" counts what the list's search and filter select.
+  const toDelete =
+    canEdit && sp.del === "1" && !filterInvalid
+      ? await countDeletion(db, m.orgId, { userId: m.userId, userEmail: "" }, id, {
+          q,
+          filter: where ? filter : null,
+        })
+      : null;
   const qs = (p: Record<string, string | undefined>) =>
     `${base}?${new URLSearchParams(Object.entries({ q: q || undefined, sort, dir, f, ...p }).filter((e): e is [string, string] => Boolean(e[1])))}`;
   const sortLink = (s: ContactSort, label: string) => {
@@ -113,6 +129,79 @@ export default async function RegisterPage({
           ) : null}
         </div>
       </div>
+      <AutoRefresh active={deleting} />
+      {deletion ? (
+        <Card title={tDel("title")}>
+          <div className="space-y-2" data-testid="contact-deletion">
+            {deleting ? (
+              <>
+                <ProgressBar
+                  value={deletion.deleted}
+                  max={Math.max(deletion.total, 1)}
+                  label={tDel("progressLabel")}
+                />
+                <p className="text-sm text-slate-700" role="status">
+                  {deletion.status === "queued"
+                    ? tDel("queued", { total: deletion.total })
+                    : tDel("running", { deleted: deletion.deleted, total: deletion.total })}
+                </p>
+              </>
+            ) : deletion.status === "failed" ? (
+              <p className="text-sm text-red-700" role="status">
+                {deletion.error === "contacts.bulkDelete.scopeGone"
+                  ? tDel("scopeGone")
+                  : tDel("failed")}
+              </p>
+            ) : (
+              <p className="text-sm text-green-700" role="status">
+                {tDel("done", { deleted: deletion.deleted })}
+              </p>
+            )}
+          </div>
+        </Card>
+      ) : null}
+      {toDelete !== null ? (
+        <div
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4"
+          data-testid="bulk-delete-confirm"
+        >
+          <h2 className="text-base font-semibold text-amber-950">{tDel("title")}</h2>
+          {toDelete === 0 ? (
+            <>
+              <p className="text-sm text-amber-950">{tDel("nothing")}</p>
+              <Link
+                href={qs({ del: undefined })}
+                className="text-sm text-brand-700 hover:underline"
+              >
+                {tDel("cancel")}
+              </Link>
+            </>
+          ) : (
+            <>
+              <p className="text-sm font-medium text-amber-950">
+                {tDel("question", { count: toDelete })}
+              </p>
+              <p className="text-sm text-amber-950">
+                {[
+                  q ? tDel("scopeSearch", { q }) : null,
+                  where ? tDel("scopeFilter") : null,
+                  !q && !where ? tDel("scopeAll") : null,
+                ]
+                  .filter(Boolean)
+                  .join(" ")}{" "}
+                {tDel("explain")}
+              </p>
+              <BulkDeleteForm
+                org={org}
+                registerId={id}
+                q={q}
+                f={f ?? ""}
+                cancelHref={qs({ del: undefined })}
+              />
+            </>
+          )}
+        </div>
+      ) : null}
       <Card>
         <ContactSearch q={q} sort={sort} dir={dir} f={f} />
         <div className="mt-3 space-y-2">
@@ -130,6 +219,13 @@ export default async function RegisterPage({
           ) : where ? (
             <p className="text-sm text-slate-700" role="status">
               {ts("filterActive")}
+            </p>
+          ) : null}
+          {canEdit && page.rows.length > 0 && toDelete === null && !deleting ? (
+            <p className="text-right text-sm">
+              <Link href={qs({ del: "1" })} className="text-red-700 hover:underline">
+                {q || where ? tDel("open") : tDel("openAll")}
+              </Link>
             </p>
           ) : null}
         </div>
