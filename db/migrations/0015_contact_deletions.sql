@@ -4,6 +4,7 @@ CREATE TABLE "contact_deletions" (
 	"register_id" uuid NOT NULL,
 	"q" text DEFAULT '' NOT NULL,
 	"filter" jsonb,
+	"ids" jsonb,
 	"before" timestamp with time zone NOT NULL,
 	"status" "work_status" DEFAULT 'queued' NOT NULL,
 	"total" integer DEFAULT 0 NOT NULL,

@@ -96,8 +96,8 @@ export const exports = pgTable(
 );
 
 /**
- * A bulk deletion of a register's contacts (R2): the contacts matching a search and a column
- * filter (a segment filter tree), created up to `before`, deleted by a job in batches that each
+ * A bulk deletion of a register's contacts (R2): the contacts picked on the list, or those
+ * matching a search and a column filter (a segment filter tree), created up to `before`, deleted by a job in batches that each
  * commit, so `deleted` moves the progress bar and a rerun after a crash carries on where it
  * stopped. `total` is the count when it was asked for.
  */
@@ -113,6 +113,8 @@ export const contactDeletions = pgTable(
       .references(() => registers.id, { onDelete: "cascade" }),
     q: text().notNull().default(""),
     filter: jsonb().$type<unknown>(),
+    /** Contacts picked one by one on the list (then `q` and `filter` are empty). */
+    ids: jsonb().$type<string[]>(),
     before: timestamp({ withTimezone: true }).notNull(),
     status: workStatus().notNull().default("queued"),
     total: integer().notNull().default(0),

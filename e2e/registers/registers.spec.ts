@@ -150,4 +150,18 @@ test("[registers] the contacts a search shows are deleted, with a count first an
   await expect(page.getByRole("link", { name: "Carlsson Cecilia" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Aalto Aino" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Berg Bertta" })).toHaveCount(0);
+
+  // One picked by hand from the list.
+  await page.goto(registerPath);
+  await page.getByRole("checkbox", { name: "Valitse Carlsson Cecilia" }).check();
+  await expect(page.getByTestId("selection-bar")).toContainText("1 valittu");
+  await page.getByRole("button", { name: "Poista valitut…" }).click();
+  await expect(page.getByTestId("selection-bar")).toContainText(
+    "Poistetaanko 1 valittu yhteystieto pysyvästi",
+  );
+  await page.getByRole("button", { name: "Poista pysyvästi" }).click();
+  await expect(page.getByTestId("contact-deletion")).toContainText("Poistettu 1 yhteystieto.", {
+    timeout: 30_000,
+  });
+  await expect(page.getByText("Rekisterissä ei ole vielä yhteystietoja.")).toBeVisible();
 });

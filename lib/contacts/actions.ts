@@ -73,21 +73,25 @@ const BulkDeleteSchema = z.object({
   registerId: id,
   q: z.string().max(200).optional().default(""),
   f: z.string().max(40000).optional().default(""),
+  /** Contacts picked on the list, comma-separated; when given, `q` and `f` are not used. */
+  ids: z.string().max(40 * 200).optional().default(""),
 });
 
 /**
- * Deletes the contacts the list shows (its search and column filter) in a background job; back
- * on the register page its progress bar shows how far it got.
+ * Deletes the contacts picked on the list, or those its search and column filter show, in a
+ * background job; back on the register page its progress bar shows how far it got.
  */
 export const bulkDeleteContactsAction = orgAction(
   { schema: BulkDeleteSchema, role: "editor" },
   async (input, ctx) => {
-    const filter = input.f ? decodeFilterParam(input.f) : null;
-    if (input.f && !filter)
-      throw new AppError("BAD_REQUEST", { userMessage: "segments.filterInvalid" });
+    const ids = input.ids ? input.ids.split(",") : null;
+    const filter = !ids && input.f ? decodeFilterParam(input.f) : null;
+    if (!ids && input.f && !filter)
+      throw new AppError("BAD_REQUEST", { userMessage: "contacts.bulkDelete.filterInvalid" });
     await requestDeletion(await getDb(), ctx.orgId, actor(ctx), input.registerId, {
       q: input.q,
       filter,
+      ids,
     });
     revalidatePath(`/${ctx.slug}/registers/${input.registerId}`);
     redirect(`/${ctx.slug}/registers/${input.registerId}`);

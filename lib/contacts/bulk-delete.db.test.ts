@@ -104,6 +104,29 @@ describe("bulk deletion of contacts (R2)", () => {
     });
   });
 
+  it("deletes contacts picked one by one, only from the register, and refuses a bad pick", async () => {
+    const s = await setup();
+    const a = await s.add("a@firma.fi", "Helsinki");
+    const b = await s.add("b@firma.fi", "Turku");
+    await s.add("c@firma.fi", "Oulu");
+    const elsewhere = await s.add("x@firma.fi", "Oulu", s.other.id);
+    const d = await requestDeletion(h.db, s.org.id, s.editor, s.reg.id, {
+      ids: [a.id, b.id, elsewhere.id],
+      q: "ignored",
+    });
+    expect(d).toMatchObject({ total: 2, q: "", filter: null, ids: [a.id, b.id, elsewhere.id] });
+    expect(await runDeletion(h.db, { orgId: s.org.id, deletionId: d.id })).toMatchObject({
+      status: "done",
+      deleted: 2,
+    });
+    expect(await emailsOf(s.reg.id)).toEqual(["c@firma.fi"]);
+    expect(await emailsOf(s.other.id)).toEqual(["x@firma.fi"]);
+    for (const ids of [[], ["not-a-uuid"], Array.from({ length: 201 }, () => a.id)])
+      await expect(
+        requestDeletion(h.db, s.org.id, s.editor, s.reg.id, { ids }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("carries on after a crash between batches without counting twice", async () => {
     const s = await setup();
     for (let i = 0; i < 5; i++) await s.add(`p${i}@firma.fi`, "Espoo");

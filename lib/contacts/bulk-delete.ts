@@ -20,7 +20,9 @@ import { matchingContacts } from "./list";
 export const DELETE_BATCH = 2000;
 
 export type ContactDeletion = typeof contactDeletions.$inferSelect;
-export type DeletionScope = { q?: string; filter?: unknown };
+/** Picked contacts (`ids`, at most a page or two), or what a search and a filter select. */
+export type DeletionScope = { q?: string; filter?: unknown; ids?: string[] | null };
+export const MAX_PICKED = 200;
 
 const hasFilter = (filter: unknown) =>
   Boolean(
@@ -38,6 +40,12 @@ async function scopeCondition(
   scope: DeletionScope,
 ): Promise<SQL> {
   await getRegisterOrThrow(db, orgId, registerId);
+  if (scope.ids) {
+    const ids = scope.ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (ids.length === 0 || ids.length > MAX_PICKED || ids.length !== scope.ids.length)
+      throw new AppError("BAD_REQUEST", { userMessage: "contacts.bulkDelete.nothing" });
+    return sql`${matchingContacts(orgId, registerId)} and ${contacts.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
+  }
   const where = hasFilter(scope.filter)
     ? await compileForRegister(db, orgId, registerId, scope.filter)
     : undefined;
@@ -75,8 +83,9 @@ export async function requestDeletion(
       .values({
         orgId,
         registerId,
-        q: (scope.q ?? "").trim(),
-        filter: hasFilter(scope.filter) ? scope.filter : null,
+        q: scope.ids ? "" : (scope.q ?? "").trim(),
+        filter: !scope.ids && hasFilter(scope.filter) ? scope.filter : null,
+        ids: scope.ids ?? null,
         // The transaction's start: the contacts counted above are the ones created up to it.
         before: sql`now()`,
         total,
@@ -104,7 +113,11 @@ export async function runDeletion(
   if (!d || d.status === "done" || d.status === "failed") return d ?? null;
   let where: SQL;
   try {
-    where = await scopeCondition(db, d.orgId, d.registerId, { q: d.q, filter: d.filter });
+    where = await scopeCondition(db, d.orgId, d.registerId, {
+      q: d.q,
+      filter: d.filter,
+      ids: d.ids,
+    });
   } catch (err) {
     if (!isAppError(err)) throw err;
     return finish(db, d, "failed", "contacts.bulkDelete.scopeGone");
@@ -159,6 +172,7 @@ async function finish(
           count: row!.deleted,
           search: d.q !== "",
           filter: d.filter !== null,
+          picked: d.ids !== null,
         },
       });
     return row!;

@@ -19,6 +19,7 @@ import { countDeletion, currentDeletion } from "@/lib/contacts/bulk-delete";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { BulkDeleteForm } from "./_components/bulk-delete-form";
+import { SelectionBar } from "./_components/selection-bar";
 
 type Search = { q?: string; sort?: string; dir?: string; after?: string; f?: string; del?: string };
 
@@ -237,9 +238,22 @@ export default async function RegisterPage({
           </div>
         ) : (
           <div className="mt-4 overflow-x-auto">
+            {canEdit && !deleting ? (
+              <SelectionBar key={deletion?.id ?? "none"} org={org} registerId={id} />
+            ) : null}
             <table className="w-full text-sm">
               <thead className="border-b border-slate-200">
                 <tr>
+                  {canEdit && !deleting ? (
+                    <th scope="col" className="w-8 px-2 py-2">
+                      <input
+                        type="checkbox"
+                        data-contact-select-all
+                        aria-label={tDel("selectPage")}
+                        className="h-4 w-4"
+                      />
+                    </th>
+                  ) : null}
                   <th scope="col" className={th} aria-sort={ariaSort("name")}>
                     {sortLink("name", t("name"))}
                   </th>
@@ -257,6 +271,19 @@ export default async function RegisterPage({
               <tbody className="divide-y divide-slate-100">
                 {page.rows.map((c) => (
                   <tr key={c.id}>
+                    {canEdit && !deleting ? (
+                      <td className="w-8 px-2 py-2">
+                        <input
+                          type="checkbox"
+                          data-contact-select
+                          value={c.id}
+                          aria-label={tDel("select", {
+                            name: `${c.lastName} ${c.firstName}`.trim() || c.email || c.phone || "",
+                          })}
+                          className="h-4 w-4"
+                        />
+                      </td>
+                    ) : null}
                     <td className="px-2 py-2">
                       <Link
                         href={`${base}/contacts/${c.id}`}
