@@ -20,12 +20,10 @@
  */
 import { machineLine, parseCounts } from "./lib/args";
 import { openBenchDb } from "./lib/bench-db";
+import { benchOrg, rawQuery } from "./lib/register-data";
 
 /** The index should make the slowest term at least ten times faster than the walk. */
 const TARGET = 10;
-
-type Rows = { rows: Record<string, unknown>[] };
-type RawQuery = (text: string, params?: unknown[]) => Promise<Rows>;
 
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -38,19 +36,12 @@ export async function main(args: string[]): Promise<number> {
   let code = 0;
   try {
     const { handle } = bench;
-    const q: RawQuery = (text, params) => (handle.raw as { query: RawQuery }).query(text, params);
+    const q = rawQuery(bench);
     console.log(`database: ${bench.label}`);
-    const { createOrg, createUser } = await import("@/db/seed/factories");
     const { createRegister } = await import("@/lib/registers/registers");
     const { listContacts } = await import("@/lib/contacts/list");
-    const org = await createOrg(handle.db, "Bench Oy");
-    const user = await createUser(handle.db, { orgId: org.id, role: "main" });
-    const reg = await createRegister(
-      handle.db,
-      org.id,
-      { userId: user.id, userEmail: user.email },
-      { name: "Bench", columns: [] },
-    );
+    const { org, actor } = await benchOrg(bench);
+    const reg = await createRegister(handle.db, org.id, actor, { name: "Bench", columns: [] });
     const t0 = performance.now();
     await q(
       `insert into contacts (org_id, register_id, email, phone, first_name, last_name, created_at)

@@ -21,12 +21,10 @@
  */
 import { machineLine, parseCounts } from "./lib/args";
 import { openBenchDb } from "./lib/bench-db";
+import { benchOrg, rawQuery, segmentRegister } from "./lib/register-data";
 
 const TARGET = 0.83;
 const P50_LIMIT_MS = 150;
-
-type Rows = { rows: Record<string, unknown>[] };
-type RawQuery = (text: string, params?: unknown[]) => Promise<Rows>;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,50 +42,13 @@ export async function main(args: string[]): Promise<number> {
   let code = 0;
   try {
     const { handle } = bench;
-    const q: RawQuery = (text, params) => (handle.raw as { query: RawQuery }).query(text, params);
+    const q = rawQuery(bench);
     console.log(`database: ${bench.label}`);
-    const { createOrg, createUser } = await import("@/db/seed/factories");
-    const { createRegister } = await import("@/lib/registers/registers");
     const { countFilter } = await import("@/lib/segments/segments");
-    const org = await createOrg(handle.db, "Bench Oy");
-    const user = await createUser(handle.db, { orgId: org.id, role: "main" });
-    const reg = await createRegister(
-      handle.db,
-      org.id,
-      { userId: user.id, userEmail: user.email },
-      {
-        name: "Bench",
-        columns: [
-          {
-            label: "city",
-            type: "single_choice",
-            options: ["Helsinki", "Espoo", "Tampere", "Turku", "Oulu"],
-          },
-          { label: "interests", type: "multi_choice", options: ["golf", "tennis", "uinti"] },
-          { label: "score", type: "number" },
-          { label: "joined", type: "date" },
-        ],
-      },
-    );
-    const t0 = performance.now();
-    // One INSERT … SELECT: cities in 5 shares, interests 1/4 none, golf in about half, joined
-    // spread over ~4 years, created over ~1,000 hours.
-    await q(
-      `insert into contacts (org_id, register_id, email, first_name, last_name, data, created_at)
-       select $1, $2, 'p' || g || '@example.fi', 'Etu' || (g % 1000), 'Suku' || (g % 5000),
-         jsonb_build_object(
-           'city', (array['Helsinki','Espoo','Tampere','Turku','Oulu'])[1 + (g * 7919) % 5],
-           'interests', (array['[]','["golf"]','["tennis"]','["golf","tennis"]','["golf","uinti"]'])[1 + (g / 5) % 5]::jsonb,
-           'score', (g * 31) % 1000,
-           'joined', to_char(current_date - ((g * 13) % 1500)::int, 'YYYY-MM-DD')),
-         now() - ((g % 1000) * interval '1 hour')
-       from generate_series(1::bigint, $3::bigint) g`,
-      [org.id, reg.id, n],
-    );
-    await q(`analyze contacts, contact_facets`);
-    console.log(
-      `data: ${n} contacts inserted and analysed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
+    const owner = await benchOrg(bench);
+    const org = owner.org;
+    const { reg, seconds } = await segmentRegister(bench, owner, n);
+    console.log(`data: ${n} contacts inserted and analysed in ${seconds.toFixed(1)} s`);
 
     const filter = {
       type: "group",

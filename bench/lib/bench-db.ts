@@ -4,15 +4,17 @@ import os from "node:os";
 import path from "node:path";
 import type { DbHandle } from "@/db";
 
-// App modules are imported inside the function: benchmarks set their environment first.
-/** A fresh database of the configured kind, and how to get rid of it. */
-export async function openBenchDb(): Promise<{
+export type BenchDb = {
   handle: DbHandle;
   label: string;
   dispose: () => Promise<void>;
   /** Closes the connections but keeps the database (BENCH_KEEP=1). */
   keep: () => Promise<void>;
-}> {
+};
+
+// App modules are imported inside the function: benchmarks set their environment first.
+/** A fresh database of the configured kind, and how to get rid of it. */
+export async function openBenchDb(): Promise<BenchDb> {
   const { openDb } = await import("@/db");
   const { migrateDb } = await import("@/db/migrate");
   const url = process.env.DATABASE_URL;
