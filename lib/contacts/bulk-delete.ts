@@ -124,26 +124,44 @@ export async function runDeletion(
   }
   await db.update(contactDeletions).set({ status: "running" }).where(eq(contactDeletions.id, d.id));
   const batch = opts.batch ?? DELETE_BATCH;
+  // Keyset on the list's (created_at, id) index: each batch starts after the last one, so the
+  // dead rows of earlier batches are not walked again. The bound is read from the row (a JS
+  // Date would drop its microseconds).
+  type Key = { id: string; at: string };
+  let after: Key | null = null;
   for (;;) {
-    const n = await db.transaction(async (tx) => {
-      const gone = await queryRows<{ id: string }>(
+    const from: Key | null = after;
+    const step: { n: number; last: Key } | null = await db.transaction(async (tx) => {
+      const picked: Key[] = await queryRows<Key>(
         tx,
-        sql`delete from ${contacts} where ${contacts.id} in (
-              select ${contacts.id} from ${contacts}
-              where ${where} and ${contacts.createdAt} <= ${d.before.toISOString()}::timestamptz
-              limit ${batch})
-            and ${contacts.orgId} = ${d.orgId}
-            returning ${contacts.id} as id`,
+        sql`select ${contacts.id} as id, ${contacts.createdAt}::text as at from ${contacts}
+            where ${where}
+              and ${contacts.createdAt} <= (select ${contactDeletions.before} from ${contactDeletions} where ${contactDeletions.id} = ${d.id})
+              ${from ? sql`and (${contacts.createdAt}, ${contacts.id}) > (${from.at}::timestamptz, ${from.id}::uuid)` : sql``}
+            order by ${contacts.createdAt}, ${contacts.id}
+            limit ${batch}`,
       );
-      if (gone.length > 0)
+      if (picked.length === 0) return null;
+      const [gone]: { n: number }[] = await queryRows<{ n: number }>(
+        tx,
+        sql`with gone as (
+              delete from ${contacts}
+              where ${contacts.orgId} = ${d.orgId}
+                and ${contacts.id} in (select jsonb_array_elements_text(${JSON.stringify(picked.map((p: Key) => p.id))}::jsonb)::uuid)
+              returning 1)
+            select count(*)::int as n from gone`,
+      );
+      const n: number = Number(gone?.n ?? 0);
+      if (n > 0)
         await tx
           .update(contactDeletions)
-          .set({ deleted: sql`${contactDeletions.deleted} + ${gone.length}` })
+          .set({ deleted: sql`${contactDeletions.deleted} + ${n}` })
           .where(eq(contactDeletions.id, d.id));
-      return gone.length;
+      return { n, last: picked[picked.length - 1]! };
     });
-    if (n === 0) break;
-    await opts.afterBatch?.(n);
+    if (!step) break;
+    after = step.last;
+    await opts.afterBatch?.(step.n);
   }
   return finish(db, d, "done", null);
 }
