@@ -74,7 +74,11 @@ const BulkDeleteSchema = z.object({
   q: z.string().max(200).optional().default(""),
   f: z.string().max(40000).optional().default(""),
   /** Contacts picked on the list, comma-separated; when given, `q` and `f` are not used. */
-  ids: z.string().max(40 * 200).optional().default(""),
+  ids: z
+    .string()
+    .max(40 * 200)
+    .optional()
+    .default(""),
 });
 
 /**
