@@ -197,7 +197,7 @@ async function finish(
   });
 }
 
-/** The register's deletion to show on its page: one running or queued, else the latest in the last hour. */
+/** The register's deletion to show on its page: one running or queued, else the latest of the last 15 minutes. */
 export async function currentDeletion(
   db: Db,
   orgId: string,
@@ -210,7 +210,7 @@ export async function currentDeletion(
       and(
         eq(contactDeletions.orgId, orgId),
         eq(contactDeletions.registerId, registerId),
-        sql`(${contactDeletions.status} in ('queued', 'running') or ${contactDeletions.createdAt} > now() - interval '1 hour')`,
+        sql`(${contactDeletions.status} in ('queued', 'running') or ${contactDeletions.createdAt} > now() - interval '15 minutes')`,
       ),
     )
     .orderBy(
