@@ -228,7 +228,7 @@ describe("data-subject rights (R11)", () => {
         orgId,
         messageKey: `t-${orgId}-3`,
         sender: "Yritys",
-        recipient: "+358405556666",
+        recipient: "040 555 6666",
         body: "Hei",
         encoding: "gsm7",
         parts: 1,

@@ -377,25 +377,35 @@ async function eraseMessages(tx: Db, orgId: string, addresses: PersonQuery[]): P
     n += gone.length;
   }
   if (phones.length) {
-    const gone = await tx
-      .delete(sandboxSms)
-      .where(and(eq(sandboxSms.orgId, orgId), inArray(sandboxSms.recipient, phones)))
-      .returning({ id: sandboxSms.id });
-    n += gone.length;
-    const senders = await tx
-      .selectDistinct({ sender: smsInbound.sender })
-      .from(smsInbound)
-      .where(eq(smsInbound.orgId, orgId));
-    const theirs = senders
-      .map((r) => r.sender)
-      .filter((s) => {
-        const p = normalizePhone(s);
+    // Numbers are kept as the sender or gateway wrote them, so they are normalised here.
+    const theirs = (values: { v: string }[]) =>
+      [...new Set(values.map((r) => r.v))].filter((v) => {
+        const p = normalizePhone(v);
         return p !== null && phones.includes(p);
       });
-    if (theirs.length) {
+    const recipients = theirs(
+      await tx
+        .selectDistinct({ v: sandboxSms.recipient })
+        .from(sandboxSms)
+        .where(eq(sandboxSms.orgId, orgId)),
+    );
+    if (recipients.length) {
+      const gone = await tx
+        .delete(sandboxSms)
+        .where(and(eq(sandboxSms.orgId, orgId), inArray(sandboxSms.recipient, recipients)))
+        .returning({ id: sandboxSms.id });
+      n += gone.length;
+    }
+    const senders = theirs(
+      await tx
+        .selectDistinct({ v: smsInbound.sender })
+        .from(smsInbound)
+        .where(eq(smsInbound.orgId, orgId)),
+    );
+    if (senders.length) {
       const inbound = await tx
         .delete(smsInbound)
-        .where(and(eq(smsInbound.orgId, orgId), inArray(smsInbound.sender, theirs)))
+        .where(and(eq(smsInbound.orgId, orgId), inArray(smsInbound.sender, senders)))
         .returning({ id: smsInbound.id });
       n += inbound.length;
     }
