@@ -19,7 +19,7 @@
  */
 import { machineLine, parseCounts } from "./lib/args";
 import { openBenchDb } from "./lib/bench-db";
-import { benchOrg, rawQuery, segmentRegister } from "./lib/register-data";
+import { benchOrg, rawQuery, SEGMENT_FILTER, segmentRegister } from "./lib/register-data";
 
 const TARGET = 0.5;
 
@@ -47,15 +47,7 @@ export async function main(args: string[]): Promise<number> {
       );
 
     // A segment's worth, by the job, on register B (so A stays whole for the comparison).
-    const segment = {
-      type: "group",
-      op: "and",
-      children: [
-        { type: "cond", field: "city", operator: "equals", value: "Helsinki" },
-        { type: "cond", field: "interests", operator: "contains_any", value: ["golf"] },
-        { type: "cond", field: "joined", operator: "within_last_days", value: 365 },
-      ],
-    };
+    const segment = SEGMENT_FILTER;
     let t = performance.now();
     const seg = await requestDeletion(handle.db, org.id, actor, b.reg.id, { filter: segment });
     const segDone = await runDeletion(handle.db, { orgId: org.id, deletionId: seg.id });

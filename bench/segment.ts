@@ -21,7 +21,7 @@
  */
 import { machineLine, parseCounts } from "./lib/args";
 import { openBenchDb } from "./lib/bench-db";
-import { benchOrg, rawQuery, segmentRegister } from "./lib/register-data";
+import { benchOrg, rawQuery, SEGMENT_FILTER, segmentRegister } from "./lib/register-data";
 
 const TARGET = 0.83;
 const P50_LIMIT_MS = 150;
@@ -50,15 +50,7 @@ export async function main(args: string[]): Promise<number> {
     const { reg, seconds } = await segmentRegister(bench, owner, n);
     console.log(`data: ${n} contacts inserted and analysed in ${seconds.toFixed(1)} s`);
 
-    const filter = {
-      type: "group",
-      op: "and",
-      children: [
-        { type: "cond", field: "city", operator: "equals", value: "Helsinki" },
-        { type: "cond", field: "interests", operator: "contains_any", value: ["golf"] },
-        { type: "cond", field: "joined", operator: "within_last_days", value: 365 },
-      ],
-    };
+    const filter = SEGMENT_FILTER;
     const slot = Object.fromEntries(
       (await q(`select key, slot from register_columns where register_id = $1`, [reg.id])).rows.map(
         (r) => [r.key as string, r.slot as string],

@@ -61,3 +61,14 @@ export async function segmentRegister(
   await q(`analyze contacts, contact_facets`);
   return { reg, seconds: (performance.now() - t0) / 1000 };
 }
+
+/** The benchmarks' 3-filter segment over that register: 29,333 of 1,000,000 contacts (2.9 %). */
+export const SEGMENT_FILTER = {
+  type: "group",
+  op: "and",
+  children: [
+    { type: "cond", field: "city", operator: "equals", value: "Helsinki" },
+    { type: "cond", field: "interests", operator: "contains_any", value: ["golf"] },
+    { type: "cond", field: "joined", operator: "within_last_days", value: 365 },
+  ],
+};
