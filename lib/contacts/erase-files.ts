@@ -53,9 +53,20 @@ export function cellMentions(cell: string, hashes: ReadonlySet<string>): boolean
 const anyMention = (values: string[], hashes: ReadonlySet<string>) =>
   values.some((v) => v !== "" && cellMentions(v, hashes));
 
+/** A failure reading the stored bytes (the database), as opposed to bytes that do not parse. */
+class ReadError extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+  }
+}
+
 async function* prepend(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
   yield first;
-  yield* rest;
+  try {
+    yield* rest;
+  } catch (e) {
+    throw new ReadError(e);
+  }
 }
 
 /**
@@ -69,7 +80,12 @@ export async function fileMentions(
   hashes: ReadonlySet<string>,
 ): Promise<boolean> {
   const chunks = readFile(db, orgId, fileId);
-  const first = await chunks.next();
+  let first: IteratorResult<Buffer>;
+  try {
+    first = await chunks.next();
+  } catch (e) {
+    throw (e as { code?: string }).code === "NOT_FOUND" ? e : new ReadError(e);
+  }
   if (first.done) return false;
   const bytes = prepend(first.value, chunks);
   const head = first.value;
@@ -163,6 +179,8 @@ export async function eraseFromStoredFiles(
     } catch (e) {
       // Gone meanwhile (expired, deleted by the user): nothing left to erase.
       if ((e as { code?: string }).code === "NOT_FOUND") continue;
+      // The database failed, not the file: the job's retry reads it again.
+      if (e instanceof ReadError) throw e.original;
       log?.warn({ fileId: f.id, err: e }, "erasure: file could not be read, deleting it");
       mentions = true;
       result.unreadable++;
