@@ -6,7 +6,7 @@ import { storedFiles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { addressHash } from "@/lib/consent/address-hash";
 import { readFile } from "@/lib/files/store";
-import { detectDelimiter, detectEncoding } from "@/lib/import/detect";
+import { detectCsv, isZip } from "@/lib/import/detect";
 import { readCsvBatches } from "@/lib/import/fast-csv";
 import { cellText } from "@/lib/import/read-xlsx";
 import { normalizeEmail } from "@/lib/registers/values";
@@ -89,14 +89,8 @@ export async function fileMentions(
   if (first.done) return false;
   const bytes = prepend(first.value, chunks);
   const head = first.value;
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    return xlsxMentions(bytes, hashes);
-  }
-  const sample = head.subarray(0, 64 * 1024);
-  const encoding = detectEncoding(sample);
-  const delimiter = detectDelimiter(
-    new TextDecoder(encoding === "windows-1252" ? "windows-1252" : "utf-8").decode(sample),
-  );
+  if (isZip(head)) return xlsxMentions(bytes, hashes);
+  const { encoding, delimiter } = detectCsv(head.subarray(0, 64 * 1024));
   let csv: Awaited<ReturnType<typeof readCsvBatches>>;
   try {
     csv = await readCsvBatches(bytes, { encoding, delimiter });

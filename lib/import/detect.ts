@@ -105,3 +105,24 @@ export function detectDelimiter(textSample: string, maxLines = 20): CsvDelimiter
   }
   return best;
 }
+
+/**
+ * The encoding and delimiter of a CSV from its first bytes; a value already known (detected at
+ * upload) is kept. The delimiter is counted in the sample decoded with that encoding.
+ */
+export function detectCsv(
+  sample: Uint8Array,
+  known: { encoding?: CsvEncoding | null; delimiter?: CsvDelimiter | null } = {},
+): { encoding: CsvEncoding; delimiter: CsvDelimiter } {
+  const encoding = known.encoding ?? detectEncoding(sample);
+  const delimiter =
+    known.delimiter ??
+    detectDelimiter(
+      new TextDecoder(encoding === "windows-1252" ? "windows-1252" : "utf-8").decode(sample),
+    );
+  return { encoding, delimiter };
+}
+
+/** Whether the bytes start a zip archive (an .xlsx workbook is one). */
+export const isZip = (head: Uint8Array) =>
+  head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;

@@ -10,6 +10,7 @@ import {
   listColumns,
   type Actor,
 } from "@/lib/registers/registers";
+import { isZip } from "./detect";
 import { previewCsv, readCsv } from "./read-csv";
 import { readXlsx } from "./read-xlsx";
 import { openImportRows } from "./source";
@@ -27,7 +28,7 @@ const bad = (userMessage: string) => new AppError("BAD_REQUEST", { userMessage }
 
 /** The file's format from its first bytes (a zip is a workbook) and its name. */
 function sniffFormat(name: string, head: Uint8Array): "csv" | "xlsx" {
-  const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  const zip = isZip(head);
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
   const lower = name.toLowerCase();
   if (zip) {

@@ -1,7 +1,7 @@
 import { pipeline, Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { AppError, isAppError } from "@/lib/errors";
-import { detectDelimiter, detectEncoding, type CsvDelimiter, type CsvEncoding } from "./detect";
+import { detectCsv, type CsvDelimiter, type CsvEncoding } from "./detect";
 
 /** One data row; `rowNumber` is the spreadsheet row (the header is row 1, data starts at 2). */
 export type CsvRow = { rowNumber: number; values: string[] };
@@ -91,12 +91,7 @@ export async function readCsv(source: ByteSource, opts: ReadCsvOptions = {}): Pr
     headBytes += bytes.length;
   }
   const sample = concat(head);
-  const encoding = opts.encoding ?? detectEncoding(sample);
-  const delimiter =
-    opts.delimiter ??
-    detectDelimiter(
-      new TextDecoder(encoding === "windows-1252" ? "windows-1252" : "utf-8").decode(sample),
-    );
+  const { encoding, delimiter } = detectCsv(sample, opts);
 
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, bom: true });
   // pipeline passes a source error on to the parser (and so to the reader) and, when the reader

@@ -3,7 +3,7 @@ import type { imports } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { readFile } from "@/lib/files/store";
 import type { CsvDelimiter, CsvEncoding } from "./detect";
-import { detectDelimiter, detectEncoding } from "./detect";
+import { detectCsv } from "./detect";
 import { readCsvBatches } from "./fast-csv";
 import { readCsv, type CsvRow } from "./read-csv";
 import { readXlsx } from "./read-xlsx";
@@ -62,16 +62,14 @@ export async function openImportBatches(
     const r = await readXlsx(bytes);
     return { header: r.header, batches: batched(r.rows) };
   }
-  let encoding = imp.encoding as CsvEncoding | null;
-  let delimiter = imp.delimiter as CsvDelimiter | null;
-  if (!encoding || !delimiter) {
-    // Detected at upload; only a row written by hand lacks them.
-    const first = await readFile(db, imp.orgId, imp.fileId).next();
-    const sample = first.done ? new Uint8Array() : first.value.subarray(0, 64 * 1024);
-    encoding ??= detectEncoding(sample);
-    delimiter ??= detectDelimiter(
-      new TextDecoder(encoding === "windows-1252" ? "windows-1252" : "utf-8").decode(sample),
-    );
-  }
-  return readCsvBatches(bytes, { encoding, delimiter });
+  const known = {
+    encoding: imp.encoding as CsvEncoding | null,
+    delimiter: imp.delimiter as CsvDelimiter | null,
+  };
+  if (known.encoding && known.delimiter)
+    return readCsvBatches(bytes, { encoding: known.encoding, delimiter: known.delimiter });
+  // Detected at upload; only a row written by hand lacks them.
+  const first = await readFile(db, imp.orgId, imp.fileId).next();
+  const sample = first.done ? new Uint8Array() : first.value.subarray(0, 64 * 1024);
+  return readCsvBatches(bytes, detectCsv(sample, known));
 }
